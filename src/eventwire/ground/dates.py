@@ -1,0 +1,268 @@
+"""Event dates from the event's own sentence, resolved against the article's publication date.
+
+Entry points:
+
+* :func:`resolve_event_date` — the date of the event whose trigger is ``trigger`` in ``sent``.
+* :func:`resolve_expression` — one date expression → ``(YYYY-MM-DD of the period's first day, precision)``.
+* :func:`timex_value` — one date expression → TIMEX3-like value (``1998-01-14``, ``1998-W03``, ``1998-01``, ``1998``).
+* :func:`tense_of` — ``past`` / ``present`` / ``future`` of a trigger from its tag and auxiliaries.
+
+The expression grammar lives in :mod:`eventwire.ground.date_grammar` (regexes, no spaCy). spaCy DATE entities the
+grammar does not cover are tried as a residue (dateparser only for those carrying an explicit day/month/year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from eventwire.ground import date_grammar as g
+
+__all__ = ["DateResult", "resolve_event_date", "resolve_expression", "timex_value", "tense_of"]
+
+
+@dataclass
+class DateResult:
+    date: str | None          # YYYY-MM-DD (first day of the period for week/month/year precision)
+    precision: str            # day | week | month | year | unknown
+    text: str | None          # the words it was resolved from
+    timex: str | None = None  # TIMEX3-like value ("1998-W03", "1998-01-14TNI"); None when unknown
+
+
+# --- tense -----------------------------------------------------------------------------------------------------
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+# heads that make an infinitive complement future: "plans to meet", "is due to visit", "agreed to hold talks"
+_FUTURE_HEADS = {
+    "plan", "schedule", "due", "set", "expect", "intend", "prepare", "aim", "hope", "want", "seek", "go",
+    "agree", "promise", "vow", "pledge", "threaten", "decide", "propose", "offer", "likely", "poise", "slate",
+    "expected", "scheduled", "planned", "about", "ready", "prepared", "willing", "invite", "urge", "ask", "call",
+}
+_PLANNING = {"plan", "schedule", "slate", "reschedule", "postpone", "delay", "adjourn", "defer"}
+_FUTURE_AMOD = {"planned", "upcoming", "forthcoming", "proposed", "scheduled", "next", "coming", "expected",
+                "future", "impending", "prospective"}
+_PAST_AMOD = {"last", "previous", "recent", "past", "former", "earlier"}
+
+
+def _verb_of(tok: Token) -> Token | None:
+    """The verb that governs ``tok`` (itself when it is a verb)."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.tag_.startswith("VB"):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def tense_of(trigger: Token | None) -> str:
+    """``past``, ``present`` or ``future`` for the event at ``trigger``.
+
+    will/shall/would, "is to", and infinitives under plan/due/set/expect/agree... → future; VBD, have + VBN,
+    was/were + VBN/VBG → past; is/are + VBG (progressive) and bare present → present. Nouns take the tense of
+    their governing verb unless an adjective says "planned"/"upcoming" (future) or "last"/"recent" (past).
+    """
+    if trigger is None:
+        return g.PAST
+    if not (trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")):
+        for child in trigger.children:
+            low = child.lower_
+            if child.dep_ in ("amod", "compound", "nummod", "advmod") and low in _FUTURE_AMOD:
+                return g.FUTURE
+            if child.dep_ in ("amod",) and low in _PAST_AMOD:
+                return g.PAST
+        verb = _verb_of(trigger.head) if trigger.head is not trigger else None
+        if verb is None:
+            return g.PAST
+        trigger = verb
+    return _verb_tense(trigger, depth=0)
+
+
+def _verb_tense(v: Token, depth: int) -> str:
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    lows = {a.lower_ for a in auxes}
+    if lows & _FUTURE_AUX:
+        return g.FUTURE
+    if "going" in lows or any(a.lower_ == "to" for a in auxes) and _to_is_future(v, depth):
+        return g.FUTURE
+    if v.lemma_.lower() in _PLANNING and not any(a.dep_ == "auxpass" for a in auxes):
+        return g.FUTURE     # "planned a rally on Saturday", "has scheduled a news conference Thursday"
+    if lows & {"have", "has", "had", "'ve", "did", "was", "were"}:
+        if lows & {"has", "have", "'ve"} and v.tag_ == "VBG":   # "has been meeting"
+            return g.PRESENT
+        return g.PAST
+    if v.tag_ == "VBD":
+        return g.PAST
+    if v.tag_ == "VBG" and lows & {"is", "are", "am", "'s", "'re", "'m"}:
+        return g.PRESENT
+    if v.tag_ == "VBN":
+        if lows & {"is", "are", "am", "be", "'s", "'re"}:
+            return g.PRESENT
+        return g.PAST
+    if v.tag_ in ("VBZ", "VBP"):
+        # "is to visit" / "is due to" are handled on the complement; bare present stays present
+        return g.PRESENT
+    if v.tag_ == "VB" and v.head is not v and v.dep_ in ("xcomp", "ccomp", "conj") and depth < 3:
+        return _verb_tense(v.head, depth + 1)
+    return g.PAST
+
+
+def _to_is_future(v: Token, depth: int) -> bool:
+    head = v.head
+    if head is v:
+        return False
+    if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
+        return True
+    if head.lemma_ == "be" and v.dep_ in ("xcomp", "ccomp", "attr", "advcl"):   # "is to visit"
+        return True
+    return False
+
+
+# --- expressions -----------------------------------------------------------------------------------------------
+
+def _norm_tense(tense: str) -> str:
+    return tense if tense in (g.PAST, g.PRESENT, g.FUTURE) else g.PAST
+
+
+def resolve_expression(text: str, anchor: date, tense: str = "past") -> tuple[str | None, str]:
+    """``(YYYY-MM-DD, precision)`` for one date expression; ``(None, "unknown")`` when not understood.
+
+    For week/month/year precision the date is the first day of that period (ISO weeks start on Monday)."""
+    r = _resolve_any(text, anchor, _norm_tense(tense))
+    return (r.iso, r.precision) if r else (None, "unknown")
+
+
+def timex_value(text: str, anchor: date, tense: str = "past") -> str | None:
+    """The TIMEX3-like value of one date expression (``1998-01-14``, ``1998-01-14TEV``, ``1998-W03``, ``1998-01``,
+    ``1998``), or None."""
+    r = _resolve_any(text, anchor, _norm_tense(tense))
+    return r.timex if r else None
+
+
+_EXPLICIT = re.compile(r"\d.*\b[A-Za-z]{3,}|\b[A-Za-z]{3,}.*\d|\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
+
+
+def _resolve_any(text: str, anchor: date, tense: str) -> g.Resolved | None:
+    r = g.resolve(text.strip(), anchor, tense)
+    if r is None and _EXPLICIT.search(text):
+        r = _dateparser(text.strip(), anchor, tense)
+    return r
+
+
+@lru_cache(maxsize=2048)
+def _dateparser(text: str, anchor: date, tense: str) -> g.Resolved | None:
+    """Residual explicit dates ("03/05/2024", "5th of March, 2024"...) through dateparser; day precision only."""
+    try:
+        import dateparser  # slow to import: only when the grammar failed on something explicit
+        from datetime import datetime
+    except ImportError:  # pragma: no cover
+        return None
+    settings = {
+        "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
+        "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(tense, "current_period"),
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "STRICT_PARSING": True,
+    }
+    try:
+        dt = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on junk; a date we cannot read is no date
+        return None
+    if dt is None:
+        return None
+    d = dt.date()
+    return g.Resolved(d, "day", d.isoformat())
+
+
+# --- the event's own date --------------------------------------------------------------------------------------
+
+_PREP_BEFORE = re.compile(r"(?i)\b(on|in|during|since|by|until|at|over|from|late on|early on|earlier on|later on)\s+$")
+
+
+@dataclass
+class _Cand:
+    start: int          # char offsets in the sentence text
+    end: int
+    text: str
+    res: g.Resolved
+
+
+def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
+    text = sent.text
+    ref = anchor or date(2000, 1, 1)
+    out: list[_Cand] = []
+    for f in g.scan(text):
+        if anchor is None and not f.absolute:
+            continue
+        r = g.resolve(f.text, ref, tense, f.rule)
+        if r is not None:
+            out.append(_Cand(f.start, f.end, f.text, r))
+    # spaCy DATE entities the grammar did not see (residual explicit dates)
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
+        if any(c.start < e and s < c.end for c in out):
+            continue
+        if not _EXPLICIT.search(ent.text) or not re.search(r"\d", ent.text):
+            continue
+        r = _dateparser(ent.text, ref, tense)
+        if r is not None and (anchor is not None or re.search(r"\b(1[89]|20)\d\d\b", ent.text)):
+            out.append(_Cand(s, e, ent.text, r))
+    return out
+
+
+def _cand_tokens(sent: Span, c: _Cand) -> Span | None:
+    return sent.doc.char_span(sent.start_char + c.start, sent.start_char + c.end, alignment_mode="expand")
+
+
+def _link_cost(span: Span, trigger: Token) -> tuple[int, int, int]:
+    """(crossed verbs, path length, token distance): lower is more tightly linked to the trigger.
+
+    Walks from the expression's root up the dependency tree; reaching the trigger (or, for a noun trigger, the
+    verb governing it) links the expression, each other verb passed on the way counts as a crossed clause."""
+    targets = {trigger.i}
+    if not trigger.pos_ in ("VERB", "AUX"):
+        v = _verb_of(trigger.head) if trigger.head is not trigger else None
+        if v is not None:
+            targets.add(v.i)
+    dist = min(abs(t.i - trigger.i) for t in span)
+    cur = span.root
+    crossed = 0
+    for steps in range(8):
+        if cur.i in targets:
+            return (crossed, steps, dist)
+        if cur.head is cur:
+            break
+        if steps > 0 and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            crossed += 1
+        cur = cur.head
+    # not under the trigger: is the trigger under the expression's verb (e.g. "said Thursday ... attacked")?
+    return (9, 9, dist)
+
+
+def resolve_event_date(sent: Span, trigger: Token | None, published: date | None) -> DateResult:
+    """The event's date from its own sentence; falls back to the publication date with precision 'unknown'.
+
+    Among several expressions the one linked to the trigger in the parse wins (fewest clauses crossed,
+    shortest path), then the one nearest to the trigger; the sentence's first one when there is no trigger."""
+    tense = tense_of(trigger)
+    cands = _candidates(sent, published, tense)
+    if cands:
+        if trigger is None or len(cands) == 1:
+            best = cands[0]
+        else:
+            scored = []
+            for c in cands:
+                span = _cand_tokens(sent, c)
+                cost = _link_cost(span, trigger) if span is not None and len(span) else (9, 9, 999)
+                scored.append((cost, c.start, c))
+            best = min(scored, key=lambda x: (x[0], x[1]))[2]
+        prefix = _PREP_BEFORE.search(sent.text[: best.start])
+        words = (sent.text[prefix.start(): best.end] if prefix else best.text).strip()
+        return DateResult(best.res.iso, best.res.precision, words, best.res.timex)
+    return DateResult(published.isoformat() if published else None, "unknown", None, None)

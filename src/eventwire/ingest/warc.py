@@ -1,0 +1,58 @@
+"""WARC archives (warcio, gzip'd or not): HTML response records go through the HTML reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from eventwire.ingest.common import MAX_DOC_BYTES, OnError, SkipItem, decode_text, skipped
+from eventwire.ingest.html import parse_html
+from eventwire.records import Article
+
+HTML_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml")
+
+
+def html_payload_type(record: Any) -> bool:
+    """True for a successful HTTP response (or a resource record) whose content is HTML."""
+    if record.rec_type == "response":
+        headers = record.http_headers
+        if headers is None:
+            return False
+        status = (headers.get_statuscode() or "").strip()
+        if not status.startswith("2"):
+            return False
+        content_type = headers.get_header("Content-Type") or ""
+    elif record.rec_type == "resource":
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        return False
+    return content_type.split(";")[0].strip().lower() in HTML_TYPES
+
+
+def record_article(record: Any) -> Article:
+    """An Article from one HTML record, its URL from WARC-Target-URI; SkipItem with the reason."""
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    data = record.content_stream().read(MAX_DOC_BYTES + 1)
+    if len(data) > MAX_DOC_BYTES:
+        raise SkipItem(f"too large (more than {MAX_DOC_BYTES:,} bytes)")
+    return parse_html(decode_text(data), url=url)
+
+
+def read_warc(stream: BinaryIO, origin: str, on_error: OnError) -> Iterator[Article]:
+    """One article per HTML response record; other records are passed over silently."""
+    number = 0
+    try:
+        for record in ArchiveIterator(stream):
+            number += 1
+            if not html_payload_type(record):
+                continue
+            try:
+                yield record_article(record)
+            except SkipItem as e:
+                uri = record.rec_headers.get_header("WARC-Target-URI") or "?"
+                on_error(skipped(origin, f"record {number} ({uri}): {e}"))
+    except ArchiveLoadFailed as e:
+        on_error(skipped(origin, f"not a readable WARC after record {number} ({e.msg})"))
