@@ -143,7 +143,7 @@ def main() -> int:
     geo_countries = {c["iso3"]: c for c in gc.get_countries().values()}
     rows = []
     seen: set[str] = set()
-    codes = [(c.alpha_3, c) for c in pycountry.countries] + [("XKX", None)]
+    codes = [(c.alpha_3, c) for c in pycountry.countries if c.alpha_3 not in {"ATA", "BVT", "HMD", "ATF", "UMI", "IOT", "SGS"}] + [("XKX", None)]
     for iso3, c in codes:
         names: list[str] = []
         if c is not None:

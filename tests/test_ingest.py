@@ -253,6 +253,8 @@ def test_warc_html_responses(tmp_path: Path, gz: bool) -> None:
     ("feed.txt", RSS.encode(), Kind.FEED),
     ("updates", ATOM.encode(), Kind.FEED),
     ("archive.bin", b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", Kind.WARC),
+    ("batch.txt", b"[\n  {\"id\": \"x\", \"text\": \"y\"}\n]", Kind.JSON),
+    ("note.txt", b"[Photo] Protesters in the square.", Kind.TEXT),
     ("story", b"Plain words about a meeting.", Kind.TEXT),
     ("story.html", b"Plain words, named like a page.", Kind.HTML),
     ("junk.txt", bytes(range(256)) * 4, None),
@@ -392,3 +394,14 @@ def test_article_jsonl_round_trip(tmp_path: Path, text: str, title: str | None, 
     articles, errors = collect([str(path)])
     assert errors == []
     assert articles == [article]
+
+
+def test_json_array_of_records(tmp_path: Path) -> None:
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps([
+        {"id": "r1", "text": "The envoy arrived in Kabul."},
+        {"id": "r2", "text": "Officials denied the report.", "published": "2026-11-18"},
+    ], indent=2), encoding="utf-8")
+    articles, errors = collect([str(path)])
+    assert errors == []
+    assert [(a.id, a.published) for a in articles] == [("r1", None), ("r2", "2026-11-18")]

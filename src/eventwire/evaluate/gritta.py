@@ -2,7 +2,8 @@
 
 Each gold toponym mention is resolved by ``Geocoder.resolve_all`` together with the other toponym mentions of
 its document (their texts only, as a geoparser's recogniser would see them; gold coordinates are never used
-as context). Scored on the mentions that have gold coordinates: accuracy within 161 km, mean and median
+as context). Country demonyms ("Syrian"), which the gold counts as toponyms, stand for their country
+(``demonyms=False`` turns that off). Scored on the mentions that have gold coordinates: accuracy within 161 km, mean and median
 error, and coverage (fraction resolved at all). Unresolved mentions count as misses in acc@161.
 """
 
@@ -40,7 +41,7 @@ def _toponyms(doc: dict[str, Any], gwn: bool) -> list[dict[str, Any]]:
 
 
 def run(data_dir: Path, limit: int | None = None, name: str = "gritta_lgl",
-        geocoder: Geocoder | None = None, **_: Any) -> dict[str, Any]:
+        geocoder: Geocoder | None = None, demonyms: bool = True, **_: Any) -> dict[str, Any]:
     """Score toponym resolution; ``limit`` caps the number of gold toponyms (with coordinates) scored."""
     path = Path(data_dir) / "geoparsing_gritta" / FILES[name]
     if not path.exists():
@@ -60,7 +61,7 @@ def run(data_dir: Path, limit: int | None = None, name: str = "gritta_lgl",
             tops = _toponyms(doc, gwn)
             if not tops:
                 continue
-            places = geo.resolve_all([t["text"] for t in tops])
+            places = geo.resolve_all([t["text"] for t in tops], demonyms=demonyms)
             for t, p in zip(tops, places):
                 if t.get("lat") is None or t.get("lon") is None:
                     continue

@@ -83,17 +83,56 @@ def _tense_from_words(context: str) -> str:
     return "future" if _FUTURE_WORDS.search(context) else "past"
 
 
+def _all_dates(folder: Path, limit: int | None, parse: bool) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every DATE timex of TimeBank, AQUAINT and TE3-platinum (creation times excluded), as rows in the relative
+    subset's shape, with the tense of the verb each attaches to in its document."""
+    rows: list[dict[str, Any]] = []
+    tenses: list[str] = []
+    nlp = _nlp() if parse else None
+    for part in ("timebank", "aquaint", "te3_platinum"):
+        path = folder / f"{part}.jsonl"
+        if not path.is_file():
+            raise DatasetMissing(str(path))
+        for doc_row in _load(path, None):
+            timexes = [t for t in doc_row["timexes"]
+                       if t.get("type") == "DATE" and t.get("functionInDocument") != "CREATION_TIME"]
+            if not timexes:
+                continue
+            doc = nlp(doc_row["text"]) if nlp is not None else None
+            for t in timexes:
+                context = doc_row["text"][max(0, t["start"] - 200): t["end"] + 200]
+                if doc is not None:
+                    span = doc.char_span(t["start"], t["end"], alignment_mode="expand")
+                    context = span.sent.text if span is not None else context
+                    tenses.append(_tense_from_parse(span.sent.as_doc(), span.text) if span is not None else "past")
+                else:
+                    tenses.append(_tense_from_words(context))
+                rows.append({"id": f"{part}:{doc_row['id']}:{t.get('tid')}", "dct": doc_row["dct"],
+                             "context": context, "timex_text": t["text"], "type": "DATE", "gold_value": t["value"]})
+                if limit is not None and len(rows) >= limit:
+                    return rows, tenses
+    return rows, tenses
+
+
 def run(data_dir: Path, limit: int | None = None, name: str = "tempeval3_relative", parse: bool = True,
-        **_: Any) -> dict[str, Any]:
-    """Score :func:`eventwire.ground.dates.timex_value` on the relative-dates subset."""
-    path = Path(data_dir) / "tempeval3_timeml" / "relative_dates_subset.jsonl"
-    if not path.is_file():
-        raise DatasetMissing(str(path))
-    rows = _load(path, limit)
-    docs: list[Any] = []
-    if parse:
-        nlp = _nlp()
-        docs = list(nlp.pipe((r["context"] for r in rows), batch_size=64))
+        subset: str = "relative", **_: Any) -> dict[str, Any]:
+    """Score :func:`eventwire.ground.dates.timex_value` on the relative-dates subset (``subset="relative"``) or
+    on every DATE timex of the three TempEval-3 corpora (``subset="all"``, slower: whole documents are parsed)."""
+    folder = Path(data_dir) / "tempeval3_timeml"
+    tenses: list[str] = []
+    if subset == "all":
+        rows, tenses = _all_dates(folder, limit, parse)
+    else:
+        path = folder / "relative_dates_subset.jsonl"
+        if not path.is_file():
+            raise DatasetMissing(str(path))
+        rows = _load(path, limit)
+        if parse:
+            nlp = _nlp()
+            docs = nlp.pipe((r["context"] for r in rows), batch_size=64)
+            tenses = [_tense_from_parse(d, r["timex_text"]) for d, r in zip(docs, rows)]
+        else:
+            tenses = [_tense_from_words(r["context"]) for r in rows]
     n = len(rows)
     hit = hit_date = n_date = hit_day = n_day = hit_res = n_res = 0
     unresolved = 0
@@ -102,7 +141,7 @@ def run(data_dir: Path, limit: int | None = None, name: str = "tempeval3_relativ
     miss_kind: Counter[str] = Counter()
     for k, r in enumerate(rows):
         anchor = date.fromisoformat(r["dct"][:10])
-        tense = _tense_from_parse(docs[k], r["timex_text"]) if parse else _tense_from_words(r["context"])
+        tense = tenses[k]
         got = timex_value(r["timex_text"], anchor, tense)
         gold = r["gold_value"]
         ok = _same(got, gold)
@@ -128,7 +167,7 @@ def run(data_dir: Path, limit: int | None = None, name: str = "tempeval3_relativ
     def ratio(a: int, b: int) -> float:
         return round(a / b, 4) if b else 0.0
     return {
-        "dataset": name,
+        "dataset": name if subset != "all" else f"{name}:all_dates",
         "n": n,
         "metrics": {
             "exact": ratio(hit, n),

@@ -4,8 +4,8 @@ The peer system is *given* the pair; an end-to-end extractor must also find it. 
 
 * a pair is *found* when an asserted output event has an actor whose text overlaps the source and a recipient
   whose text overlaps the target (either order, over all participants, when the output type is reciprocal —
-  AGREE, CONSULT, COOPERATE — or the event has several actors). A side written as a placeholder ("a recipient",
-  "An actor", i.e. not in the sentence) is unconstrained.
+  AGREE, CONSULT, COOPERATE — or the event has several actors; one coordinated participant may cover both).
+  A side written as a placeholder ("a recipient", "An actor", i.e. not in the sentence) is unconstrained.
 * ``pair_recall``: pairs found / pairs; ``pair_recall_with_type``: pairs found by an event of an accepted type
   / pairs; ``type_accuracy_on_found``: the two divided.
 * the paper's labels: YIELD is CONCEDE or RETREAT; INVESTIGATE is ACCUSE; FIGHT is ASSAULT.
@@ -49,10 +49,8 @@ def pair_matches(event: Event, source: str | None, target: str | None) -> bool:
         return True
     if event.event in C.RECIPROCAL_TYPES or len(event.actor) > 1:
         parts = event.actor + event.recipient
-        s_idx, t_idx = _covers(parts, source), _covers(parts, target)
-        if source is None or target is None:
-            return bool(s_idx) and bool(t_idx)
-        return any(i != j for i in s_idx for j in t_idx)
+        # one coordinated participant ("Hungarian and Romanian officials") may cover both
+        return bool(_covers(parts, source)) and bool(_covers(parts, target))
     return False
 
 

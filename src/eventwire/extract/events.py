@@ -1,12 +1,364 @@
-"""STUB — to be replaced by the extraction work."""
+"""Find PLOVER event mentions in a parsed document.
+
+One pass over the tokens of each sentence looks every lemma up in the trigger lexicon (verbs, phrasal
+and light-verb forms, event nouns).  For each trigger the roles are read from the dependency parse
+(:mod:`eventwire.extract.roles`), the modality from auxiliaries, negation and governing verbs
+(:mod:`eventwire.extract.modality`), and PLOVER's re-typing rules are applied: promised cooperation is
+AGREE, announced retreat is CONCEDE, a threat is THREATEN with the threatened act as its mode, and
+nothing that did not happen is ever reported as ``asserted``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import replace
 
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extract.contexts import (ASK_MODE_BY_TYPE, THREAT_MODE_BY_TYPE, assault_mode,
+                                        sentence_contexts, threat_mode)
+from eventwire.extract.lexicon import Lexicon, Trigger, load_lexicon
 from eventwire.extract.mention import Mention
+from eventwire.extract.modality import ASSERTED, FUTURE, ModalityInfo, modality_of
+from eventwire.extract.roles import (PASS_SUBJ, agent_of, direct_object, is_actorish, np_span,
+                                     prep_objects, role_heads, subject_of)
+
+#: verbs that carry an event noun as their object: "held talks", "launched airstrikes", "lodged a protest"
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "carry", "launch", "stage", "mount", "make", "issue", "begin", "start",
+    "continue", "resume", "wage", "unleash", "step", "intensify", "escalate", "join", "lead",
+    "organize", "organise", "perform", "undertake", "deliver", "level", "open", "go", "take",
+    "participate", "engage", "announce", "order", "call", "hurl", "pay", "kick", "execute",
+    "commit", "claim", "host", "attend", "impose", "extend", "provide", "give", "send", "offer",
+    "file", "bring", "press", "renew", "plan", "complete", "end", "conclude", "finish",
+})
+#: prepositions whose object can be an event happening to the subject's verb ("went on strike")
+LIGHT_PREPS = frozenset({"on", "in", "into"})
+FRAME_PREPS = frozenset({"during", "on", "at"})
+COOP4 = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
+AIR_WORDS = frozenset({"air", "drone", "missile", "rocket", "military", "aerial", "precision",
+                       "artillery", "retaliatory"})
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
+THREAT_CAMEO = {"violence": "138", "restrict": "1312", "relations": "1313"}
+
+
+def _verb_entry(tok: Token, entries: tuple[Trigger, ...]) -> tuple[Trigger | None, Token | None]:
+    """The most specific verb entry whose particle/object needs are met, and the consumed object."""
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+    obj_toks = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    obj_toks += [g for o in obj_toks for g in o.children if g.dep_ == "conj"]
+    for e in entries:                                   # most specific first
+        if e.part is not None and e.part not in parts:
+            continue
+        if e.objs:
+            hit = next((o for o in obj_toks if o.lemma_.lower() in e.objs or o.lower_ in e.objs), None)
+            if hit is None:
+                continue
+            return e, hit
+        return e, None
+    return None, None
+
+
+def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
+    e = entries[0]
+    lem = tok.lemma_.lower()
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lem == "strike":
+        if "hunger" in mods:
+            return replace(e, mode="hunger", cameo="142")
+        if mods & AIR_WORDS or preps & {"on", "against"} and not mods & {"general", "labour", "labor"}:
+            return replace(e, event="ASSAULT", mode="aerial" if "drone" not in mods else "drone",
+                           cameo="195", rpreps=("on", "against"))
+        return e
+    if lem in ("exercise", "drill") and not (mods & JOINT_WORDS or "with" in preps):
+        return replace(e, event="MOBILIZE", mode="troops", cameo="152", reciprocal=False)
+    if lem == "call":
+        if mods & {"phone", "telephone", "video"}:
+            return e
+        if "for" in preps:
+            return Trigger(lemma="call", pos="N", part=None, objs=frozenset(), event="REQUEST",
+                           mode=None, cameo="100", rpreps=("to", "on"), weak=True)
+        return None
+    return e
+
+
+def _light_governor(tok: Token) -> Token | None:
+    """The light verb carrying an event noun ("held *talks*", "went on *strike*", "talks *were held*")."""
+    head = tok.head
+    if head is tok:
+        return None
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in LIGHT_VERBS:
+        return head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LIGHT_PREPS:
+        gov = head.head
+        if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
+            return gov
+        if gov.dep_ == "dobj" and gov.lemma_ == "part" and gov.head.lemma_ == "take":
+            return gov.head
+    return None
+
+
+def _spans(heads: list[Token]) -> list[Span]:
+    out: list[Span] = []
+    seen: set[int] = set()
+    for h in heads:
+        if h.i in seen:
+            continue
+        seen.add(h.i)
+        out.append(np_span(h))
+    return out
+
+
+class _Candidate:
+    __slots__ = ("tok", "entry", "is_noun", "actors", "recips", "minfo", "gov", "event", "mode",
+                 "cameo", "modality", "loose")
+
+    def __init__(self, tok: Token, entry: Trigger, is_noun: bool):
+        self.tok, self.entry, self.is_noun = tok, entry, is_noun
+        self.actors: list[Token] = []
+        self.recips: list[Token] = []
+        self.gov: Token | None = None
+        self.minfo = ModalityInfo(ASSERTED)
+        self.event, self.mode, self.cameo = entry.event, entry.mode, entry.cameo
+        self.modality = ASSERTED
+        self.loose = False
+
+
+def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
+    tok, e = c.tok, c.entry
+    subj, is_patient = subject_of(tok)
+    recips: list[Token] = []
+    if is_patient:
+        if "dobj" in e.rpreps:
+            recips.extend(role_heads(subj, an))
+    else:
+        c.actors = role_heads(subj, an)
+        # a passive with a "by" agent still has its surface subject as the patient
+        if "dobj" in e.rpreps:
+            for ch in tok.children:
+                if ch.dep_ in PASS_SUBJ:
+                    recips.extend(role_heads(ch, an))
+    for r in e.rpreps:
+        if r == "dobj":
+            recips.extend(role_heads(direct_object(tok), an))
+        elif r == "dative":
+            recips.extend(h for ch in tok.children if ch.dep_ == "dative" for h in role_heads(ch, an))
+        else:
+            for o in prep_objects(tok, (r,)):
+                recips.extend(role_heads(o, an))
+            if obj_tok is not None:
+                for o in prep_objects(obj_tok, (r,)):
+                    recips.extend(role_heads(o, an))
+    if e.reciprocal and not c.actors:
+        for o in prep_objects(tok, ("between",)):
+            c.actors.extend(role_heads(o, an))
+    c.recips = [r for r in recips if all(r.i != a.i for a in c.actors)]
+
+
+def _noun_roles(c: _Candidate, an: Lexicon) -> None:
+    tok, e = c.tok, c.entry
+    actors: list[Token] = []
+    recips: list[Token] = []
+    of_objs = prep_objects(tok, ("of",))
+    for ch in tok.children:
+        if ch.dep_ == "poss":
+            if e.poss_recipient and not of_objs:
+                recips.extend(role_heads(ch, an))
+            else:
+                actors.extend(role_heads(ch, an))
+        elif ch.dep_ in ("amod", "compound") and ch.ent_type_ in ("NORP", "GPE", "ORG") and ch.i < tok.i:
+            actors.append(ch)
+    for o in prep_objects(tok, ("by",)):
+        actors.extend(role_heads(o, an))
+    for o in of_objs:
+        (actors if e.of_actor else recips).extend(role_heads(o, an))
+    for o in prep_objects(tok, ("between", "among")):
+        actors.extend(role_heads(o, an))
+    for o in prep_objects(tok, tuple(r for r in e.rpreps if r not in ("of", "between"))):
+        recips.extend(role_heads(o, an))
+    gov = _light_governor(tok)
+    if gov is not None:
+        c.gov = gov
+        subj, is_patient = subject_of(gov)
+        if not actors and not is_patient:
+            actors.extend(role_heads(subj, an))
+        if not actors and tok.dep_ == "nsubjpass":
+            ag = agent_of(gov)
+            if ag is not None:
+                actors.extend(role_heads(ag, an))
+        for o in prep_objects(gov, tuple(r for r in e.rpreps if r not in ("of", "dobj"))):
+            recips.extend(role_heads(o, an))
+    elif not actors and tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS \
+            and tok.head.head.pos_ == "VERB":
+        subj, is_patient = subject_of(tok.head.head)
+        if not is_patient:
+            actors.extend(role_heads(subj, an))
+    c.actors = actors
+    c.recips = [r for r in recips if all(r.i != a.i for a in actors)]
+
+
+FALLBACK_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "dative", "attr", "appos", "conj", "npadvmod"})
+
+
+def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
+    """No recipient in a role position: take the nearest actor-like phrase inside the event's clause
+    ("agreed to lift the embargo on *Iran*", "arrived in *Amman* on a visit")."""
+    scope = c.gov if c.gov is not None else c.tok
+    if c.is_noun and c.gov is None and c.tok.dep_ == "pobj" and c.tok.head.head.pos_ == "VERB":
+        scope = c.tok.head.head
+    taken: set[int] = set()
+    for a in c.actors:
+        sp = np_span(a)
+        taken.update(range(sp.start, sp.end))
+    best: Token | None = None
+    for t in scope.subtree:
+        if t.i in taken or t.i == c.tok.i or t.dep_ not in FALLBACK_DEPS:
+            continue
+        if t.dep_ == "conj" and t.pos_ not in ("PROPN",):
+            continue
+        if t.dep_ == "npadvmod" and t.ent_type_ not in ("GPE", "ORG", "NORP"):
+            continue
+        if not is_actorish(t, lex.actor_nouns, lex.event_nouns) or t.pos_ == "PRON" or t.pos_ == "NUM":
+            continue
+        if best is None or abs(t.i - c.tok.i) < abs(best.i - c.tok.i):
+            best = t
+    return [] if best is None else role_heads(best, lex) or [best]
+
+
+def _retype(c: _Candidate, by_tok: dict[int, _Candidate]) -> None:
+    m = c.minfo.modality
+    c.modality = m
+    if m == FUTURE and c.minfo.governor is None:
+        if c.event in COOP4:
+            c.cameo = AGREE_CAMEO[c.event]
+            c.event, c.mode, c.modality = "AGREE", None, ASSERTED
+        elif c.event == "RETREAT":
+            c.event, c.mode, c.cameo, c.modality = "CONCEDE", None, None, ASSERTED
+
+
+def _embedded_modes(cands: list[_Candidate]) -> None:
+    by_gov: dict[int, _Candidate] = {}
+    for c in cands:
+        if c.minfo.governor is not None:
+            by_gov.setdefault(c.minfo.governor.i, c)
+    for c in cands:
+        if not c.entry.embed:
+            continue
+        inner = by_gov.get(c.tok.i)
+        if inner is not None and not c.recips:
+            c.recips = [r for r in inner.recips if all(r.i != a.i for a in c.actors)]
+        if c.event not in ("THREATEN", "REQUEST", "REJECT"):
+            continue
+        if c.event == "THREATEN":
+            mode = None
+            if inner is not None:
+                if inner.event == "SANCTION" and inner.mode == "expel":
+                    mode = "expel"
+                elif inner.event == "SANCTION" and inner.mode in ("discontinue", "withdraw"):
+                    mode = "relations"
+                elif inner.event == "COERCE" and inner.mode == "arrest":
+                    mode = "arrest"
+                else:
+                    mode = THREAT_MODE_BY_TYPE.get(inner.event)
+            mode = mode or threat_mode(c.tok)
+            c.mode = mode
+            c.cameo = THREAT_CAMEO.get(mode or "", c.cameo)
+        elif inner is not None and c.mode is None:
+            c.mode = ASK_MODE_BY_TYPE.get(inner.event, "change")
+            if c.event == "REJECT" and c.mode == "meet":
+                c.cameo = "125"
+
+
+def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
+    an = lex
+    cands: list[_Candidate] = []
+    objs: dict[int, Token | None] = {}
+    consumed: set[int] = set()
+    nouns: list[tuple[Token, tuple[Trigger, ...]]] = []
+    for tok in sent:
+        pos = tok.pos_
+        if pos == "VERB":
+            entries = lex.verbs.get(tok.lemma_.lower())
+            if entries:
+                e, obj = _verb_entry(tok, entries)
+                if e is not None:
+                    cands.append(_Candidate(tok, e, False))
+                    objs[tok.i] = obj
+                    if obj is not None:
+                        consumed.add(obj.i)
+        elif pos in ("NOUN", "PROPN"):
+            entries = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+            if entries:
+                nouns.append((tok, entries))
+    for tok, entries in nouns:
+        if tok.i in consumed:
+            continue
+        e = _noun_entry(tok, entries)
+        if e is not None:
+            cands.append(_Candidate(tok, e, True))
+    if not cands:
+        return []
+    by_tok = {c.tok.i: c for c in cands}
+    entries_by_tok = {c.tok.i: c.entry for c in cands}
+    kept: list[_Candidate] = []
+    cands.sort(key=lambda c: not c.is_noun)          # nouns first: verbs may point at their roles
+    for c in cands:
+        if c.is_noun:
+            _noun_roles(c, an)
+        else:
+            _verb_roles(c, objs.get(c.tok.i), an)
+        if not c.is_noun and not c.recips:
+            # "condemned the attack by X" / "X's arrest of Y was condemned": the recipient is the doer
+            for ch in c.tok.children:
+                inner = by_tok.get(ch.i)
+                if ch.dep_ in ("dobj", "nsubjpass") and inner is not None and inner.is_noun \
+                        and inner.actors and c.event in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST"):
+                    c.recips = [a for a in inner.actors if all(a.i != x.i for x in c.actors)]
+        if c.entry.weak and not c.actors and not c.recips:
+            continue
+        c.minfo = modality_of(c.gov if c.gov is not None else c.tok, entries_by_tok)
+        if c.gov is not None and c.minfo.modality == ASSERTED:
+            own = modality_of(c.tok, entries_by_tok)
+            if own.modality != ASSERTED:
+                c.minfo = own
+        if c.event == "ASSAULT" and c.mode is None:
+            c.mode = assault_mode(c.tok, sent)
+        _retype(c, by_tok)
+        kept.append(c)
+    _embedded_modes(kept)
+    for c in kept:
+        if not c.recips:
+            c.recips = _fallback_recipients(c, an)
+            c.loose = bool(c.recips)
+    if not kept:
+        return []
+    contexts = sentence_contexts(sent)
+    out: list[Mention] = []
+    kept.sort(key=lambda c: c.tok.i)
+    for c in kept:
+        conf = 0.45 + (0.25 if c.actors else 0.0) + (0.15 if c.recips else 0.0)
+        conf -= 0.1 if c.is_noun else 0.0
+        conf -= 0.1 if c.entry.weak else 0.0
+        conf -= 0.1 if c.loose else 0.0
+        conf -= 0.1 if c.modality != ASSERTED or c.minfo.modality != ASSERTED else 0.0
+        out.append(Mention(
+            event=c.event, mode=c.mode, modality=c.modality, trigger=c.tok, sent=sent,
+            actors=_spans(c.actors), recipients=_spans(c.recips), contexts=list(contexts),
+            confidence=round(max(0.05, min(0.95, conf)), 2), cameo=c.cameo,
+            reciprocal=c.entry.reciprocal or (c.event == "AGREE" and c.entry.event in ("CONSULT",
+                                                                                       "COOPERATE")),
+        ))
+    return out
 
 
 def find_events(doc: Doc) -> list[Mention]:
-    """Every PLOVER event mention in the document."""
-    return []
+    """Every PLOVER event mention in the document, in text order."""
+    lex = load_lexicon()
+    out: list[Mention] = []
+    for sent in doc.sents:
+        out.extend(_sentence_events(sent, lex))
+    return out
+
+
+__all__ = ["find_events", "is_actorish"]

@@ -71,6 +71,7 @@ class Lexicon:
     verbs: dict[str, tuple[Trigger, ...]]
     nouns: dict[str, tuple[Trigger, ...]]
     actor_nouns: frozenset[str]
+    event_nouns: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -146,6 +147,7 @@ def build_lexicon(entries: list[Trigger], actor_nouns: frozenset[str]) -> Lexico
         verbs={k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in verbs.items()},
         nouns={k: tuple(v) for k, v in nouns.items()},
         actor_nouns=actor_nouns,
+        event_nouns=frozenset(nouns) - actor_nouns,
     )
 
 

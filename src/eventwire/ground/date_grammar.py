@@ -125,6 +125,9 @@ RULES: list[_Rule] = [
        + _MON_ABBR_DOT + r"\s+(?:" + _DAYNUM + r"|(?P<dayword>" + _ORD + r"))\b(?!,?\s*\d)"),
     _r("dm", r"\b(?:" + _WD + r",?\s+)?(?i:the\s+)?" + _DAYNUM + r"\s+(?i:of\s+)?" + _MON + _MON_ABBR_DOT + r"\b(?!,?\s*\d)"),
     _r("mrel", r"\b" + _MON + r"\s+(?i:(?:of\s+)?(?P<which>this|last|next)\s+year)\b"),
+    _r("relm", r"\b(?i:(?P<which>this|last|next|this coming|this past|early|late|mid|mid-)\s*)" + _MON + r"\b(?![.\s]*\d)"),
+    _r("endof", r"\b(?i:(?:the\s+)?(?P<edge>end|beginning|start|middle|turn)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year))\b"),
+    _r("yearend", r"\b(?i:(?:the\s+)?year[- ]end|(?:the\s+)?end\s+of\s+(?:the\s+)?year)\b"),
     _r("month", r"\b(?:" + _CUE + r")?" + _MON + r"\b(?![.\s]*\d)", needs_cue=True),
     _r("year", r"\b(?:" + _CUE + r"|(?i:the year)\s+)?" + _YEAR + r"\b(?!s|'s|-|\s*(?i:percent|people|troops|km|miles|tonnes|tons|soldiers|dollars))",
        absolute=True, needs_cue=True),
@@ -225,11 +228,18 @@ def weekday_date(wd: int, anchor: date, direction: str) -> date:
     return anchor + timedelta(days=fwd or 7)
 
 
+PAST_WINDOW_DAYS = 300
+
+
 def _pick(cands: list[date], anchor: date, tense: str) -> date:
-    """Among candidate days, the one the tense points to (see module doc)."""
+    """Among candidate days, the one the tense points to (see module doc).
+
+    Past: the latest not after the anchor, if that is within about ten months; a yearless date further back
+    than that is rarely meant (wire style adds the year), so the nearest candidate wins. Future: the first not
+    before the anchor. Present: the nearest."""
     if tense == PAST:
         before = [c for c in cands if c <= anchor]
-        if before:
+        if before and (anchor - max(before)).days <= PAST_WINDOW_DAYS:
             return max(before)
     elif tense == FUTURE:
         after = [c for c in cands if c >= anchor]
@@ -294,6 +304,29 @@ def _resolve_match(rule: str, g: dict[str, str | None], anchor: date, tense: str
     if rule == "mrel":
         y = anchor.year + {"this": 0, "last": -1, "next": 1}[low["which"]]  # type: ignore[index]
         return _month(y, _month_num(g["mon"]))  # type: ignore[arg-type]
+    if rule == "relm":
+        mon = _month_num(g["mon"])  # type: ignore[arg-type]
+        which = low["which"].strip()  # type: ignore[union-attr]
+        if which in ("this",):
+            return _month(anchor.year, mon)
+        ref = anchor.replace(day=1)
+        if which in ("next", "this coming"):
+            y = anchor.year if mon > anchor.month else anchor.year + 1
+            return _month(y, mon)
+        if which in ("last", "this past"):
+            y = anchor.year if mon < anchor.month else anchor.year - 1
+            return _month(y, mon)
+        d = _pick([date(y, mon, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)], ref, tense)
+        return _month(d.year, d.month)
+    if rule == "endof":
+        unit = low["unit"]
+        if unit == "week":
+            return _week(anchor)
+        if unit == "month":
+            return _month(anchor.year, anchor.month)
+        return _year(anchor.year)
+    if rule == "yearend":
+        return _year(anchor.year)
     if rule == "month":
         mon = _month_num(g["mon"])  # type: ignore[arg-type]
         cands = [date(y, mon, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]

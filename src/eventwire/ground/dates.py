@@ -183,7 +183,7 @@ def _dateparser(text: str, anchor: date, tense: str) -> g.Resolved | None:
 _PREP_BEFORE = re.compile(r"(?i)\b(on|in|during|since|by|until|at|over|from|late on|early on|earlier on|later on)\s+$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Cand:
     start: int          # char offsets in the sentence text
     end: int
@@ -191,8 +191,9 @@ class _Cand:
     res: g.Resolved
 
 
-def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
-    text = sent.text
+@lru_cache(maxsize=4096)
+def _grammar_candidates(text: str, anchor: date | None, tense: str) -> tuple[_Cand, ...]:
+    """Expressions the grammar finds and resolves in one sentence (cached: several events share a sentence)."""
     ref = anchor or date(2000, 1, 1)
     out: list[_Cand] = []
     for f in g.scan(text):
@@ -201,6 +202,13 @@ def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
         r = g.resolve(f.text, ref, tense, f.rule)
         if r is not None:
             out.append(_Cand(f.start, f.end, f.text, r))
+    return tuple(out)
+
+
+def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
+    text = sent.text
+    ref = anchor or date(2000, 1, 1)
+    out = list(_grammar_candidates(text, anchor, tense))
     # spaCy DATE entities the grammar did not see (residual explicit dates)
     for ent in sent.ents:
         if ent.label_ != "DATE":
@@ -220,8 +228,8 @@ def _cand_tokens(sent: Span, c: _Cand) -> Span | None:
     return sent.doc.char_span(sent.start_char + c.start, sent.start_char + c.end, alignment_mode="expand")
 
 
-def _link_cost(span: Span, trigger: Token) -> tuple[int, int, int]:
-    """(crossed verbs, path length, token distance): lower is more tightly linked to the trigger.
+def _link_cost(span: Span, trigger: Token) -> tuple[int, int, int, int]:
+    """(crossed clauses, via governing verb, path length, token distance): lower is more tightly linked.
 
     Walks from the expression's root up the dependency tree; reaching the trigger (or, for a noun trigger, the
     verb governing it) links the expression, each other verb passed on the way counts as a crossed clause."""
@@ -234,22 +242,26 @@ def _link_cost(span: Span, trigger: Token) -> tuple[int, int, int]:
     cur = span.root
     crossed = 0
     for steps in range(8):
+        if cur.i == trigger.i:
+            return (crossed, 0, steps, dist)
         if cur.i in targets:
-            return (crossed, steps, dist)
+            return (crossed, 1, steps, dist)
         if cur.head is cur:
             break
-        if steps > 0 and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
-            crossed += 1
+        if steps > 0 and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass", "acl", "relcl"):
+            crossed += 1   # a clause of its own; a participle or relative clause on the trigger noun is not
         cur = cur.head
     # not under the trigger: is the trigger under the expression's verb (e.g. "said Thursday ... attacked")?
-    return (9, 9, dist)
+    return (9, 9, 9, dist)
 
 
 def resolve_event_date(sent: Span, trigger: Token | None, published: date | None) -> DateResult:
     """The event's date from its own sentence; falls back to the publication date with precision 'unknown'.
 
     Among several expressions the one linked to the trigger in the parse wins (fewest clauses crossed,
-    shortest path), then the one nearest to the trigger; the sentence's first one when there is no trigger."""
+    shortest path), then the one nearest to the trigger; the sentence's first one when there is no trigger.
+    Undated present progressive ("is sending troops") is dated to the publication day (precision ``day``);
+    anything else undated falls back to the publication date with precision ``unknown`` and no text."""
     tense = tense_of(trigger)
     cands = _candidates(sent, published, tense)
     if cands:
@@ -259,10 +271,22 @@ def resolve_event_date(sent: Span, trigger: Token | None, published: date | None
             scored = []
             for c in cands:
                 span = _cand_tokens(sent, c)
-                cost = _link_cost(span, trigger) if span is not None and len(span) else (9, 9, 999)
+                cost = _link_cost(span, trigger) if span is not None and len(span) else (9, 9, 9, 999)
                 scored.append((cost, c.start, c))
             best = min(scored, key=lambda x: (x[0], x[1]))[2]
         prefix = _PREP_BEFORE.search(sent.text[: best.start])
         words = (sent.text[prefix.start(): best.end] if prefix else best.text).strip()
         return DateResult(best.res.iso, best.res.precision, words, best.res.timex)
+    if published is not None and trigger is not None and _progressive(trigger):
+        # "troops are massing on the border": happening as the story is filed
+        return DateResult(published.isoformat(), "day", None, published.isoformat())
     return DateResult(published.isoformat() if published else None, "unknown", None, None)
+
+
+def _progressive(trigger: Token) -> bool:
+    """Present progressive ("is sending", "are massing") on the trigger or on the verb governing it."""
+    v = trigger if trigger.pos_ in ("VERB", "AUX") else (_verb_of(trigger.head) if trigger.head is not trigger else None)
+    if v is None or v.tag_ != "VBG":
+        return False
+    lows = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    return bool(lows & {"is", "are", "am", "'s", "'re", "'m"}) and not (lows & _FUTURE_AUX)

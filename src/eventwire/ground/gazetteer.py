@@ -27,12 +27,12 @@ from typing import Any, Iterable
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 MIN_CITY_POPULATION = 500
 # alternate names are kept only for places at least this large (small towns keep their own names)
-ALT_NAME_MIN_POPULATION = 1000
+ALT_NAME_MIN_POPULATION = 15000
 
-KIND_CITY, KIND_ADMIN1, KIND_COUNTRY, KIND_COUNTY = 0, 1, 2, 3
+KIND_CITY, KIND_ADMIN1, KIND_COUNTRY, KIND_COUNTY, KIND_CONTINENT = 0, 1, 2, 3, 4
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
@@ -48,7 +48,12 @@ def norm(text: str) -> str:
     t = _SPACE.sub(" ", t).strip()
     if t.startswith("the "):
         t = t[4:]
+    if " " in t or t in _ABBREV:
+        t = " ".join(_ABBREV.get(w, w) for w in t.split(" "))
     return t
+
+
+_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
 def _latin(key: str) -> bool:
@@ -136,7 +141,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
 # Country-level points for the few countries whose city spread misplaces a derived centre
 # (geographic centres, rounded; public facts).
 COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
-    "US": (39.76, -98.5), "CA": (60.0, -95.0), "RU": (60.0, 100.0), "CN": (35.0, 105.0),
+    "US": (39.76, -98.5), "CA": (60.11, -113.64), "RU": (60.0, 100.0), "CN": (35.0, 105.0),
     "AU": (-25.0, 135.0), "BR": (-10.0, -55.0), "IN": (22.0, 79.0), "AR": (-34.0, -64.0),
     "KZ": (48.0, 68.0), "DZ": (28.0, 3.0), "CD": (-2.5, 23.5), "SA": (25.0, 45.0),
     "MX": (23.0, -102.0), "ID": (-5.0, 120.0), "LY": (28.0, 17.0), "SD": (15.0, 30.0),
@@ -154,6 +159,18 @@ COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
     "KR": (36.5, 127.75), "PL": (52.0, 20.0), "SS": (8.0, 30.0), "NA": (-22.0, 17.0),
 }
 
+# AP-style abbreviations of US states ("SPRINGFIELD, Ill. (AP) —")
+US_STATE_ABBREVIATIONS: dict[str, list[str]] = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif."], "CO": ["Colo."], "CT": ["Conn."],
+    "DE": ["Del."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."], "IN": ["Ind."], "KS": ["Kan.", "Kans."],
+    "KY": ["Ky."], "LA": ["La."], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."],
+    "MS": ["Miss."], "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."],
+    "NH": ["N.H."], "NJ": ["N.J."], "NM": ["N.M."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D."],
+    "OK": ["Okla."], "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."], "RI": ["R.I."], "SC": ["S.C."],
+    "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."], "WA": ["Wash."],
+    "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."], "DC": ["D.C."],
+}
+
 # pycountry subdivision types kept as first-level divisions
 _ADMIN1_TYPES = {
     "Province", "Region", "State", "Department", "County", "Governorate", "Prefecture", "Canton",
@@ -163,7 +180,7 @@ _ADMIN1_TYPES = {
     "Metropolitan region", "Autonomous city", "Special administrative region", "Country",
     "Federal territory", "Special municipality", "Autonomous municipality", "Federal capital territory",
 }
-_ADMIN1_SUFFIXES = (" province", " governorate", " region", " state", " oblast", " prefecture",
+_ADMIN1_SUFFIXES = (" sheng", " shi", " zizhiqu", " province", " governorate", " region", " state", " oblast", " prefecture",
                     " department", " district", " county", " territory", " autonomous region")
 
 
@@ -228,9 +245,16 @@ def build_index() -> GazetteerIndex:
                     _add_name(names, key, row, True)
 
     def median_point(rows: Iterable[int]) -> tuple[float, float]:
+        """The middle of the box holding the area's towns (2nd to 98th percentile, against outliers)."""
         rows = list(rows)
-        return (statistics.median(idx.lat[r] for r in rows), statistics.median(idx.lon[r] for r in rows))
+        lats = sorted(idx.lat[r] for r in rows)
+        lons = sorted(idx.lon[r] for r in rows)
+        lo, hi = int(len(rows) * 0.02), max(0, int(len(rows) * 0.98) - 1)
+        if len(rows) < 10:
+            return statistics.median(lats), statistics.median(lons)
+        return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
+    capital_row: dict[str, int] = {}
     # -- capitals: the most populous city of the country carrying the capital's name
     for cc, c in countries.items():
         cap = norm(c.get("capital") or "")
@@ -243,6 +267,7 @@ def build_index() -> GazetteerIndex:
                 best = r
         if best is not None:
             idx.fcode[best] = "PPLC"
+            capital_row[cc] = best
 
     # -- countries
     for cc, c in countries.items():
@@ -250,7 +275,12 @@ def build_index() -> GazetteerIndex:
         if cc in COUNTRY_CENTRES:
             lat, lon = COUNTRY_CENTRES[cc]
         elif by_cc.get(cc):
-            lat, lon = median_point(by_cc[cc])
+            rows = by_cc[cc]
+            cap = capital_row.get(cc)
+            if cap is not None:  # leave out far-off islands and territories (Azores, Canaries)
+                near = [r for r in rows if abs(idx.lat[r] - idx.lat[cap]) < 9 and abs(idx.lon[r] - idx.lon[cap]) < 12]
+                rows = near or rows
+            lat, lon = median_point(rows)
         else:
             lat, lon = float("nan"), float("nan")
         row = idx.add(KIND_COUNTRY, c["name"], int(c["geonameid"]), lat, lon, cc, "",
@@ -275,6 +305,22 @@ def build_index() -> GazetteerIndex:
         idx.admin1_row[("US", code)] = row
         idx.admin1_name[("US", code)] = s["name"]
         _add_name(names, norm(s["name"]), row, False)
+        for ab in US_STATE_ABBREVIATIONS.get(code, ()):
+            _add_name(names, norm(ab), row, True)
+
+    # -- continents (kept so that their names never fall to a namesake town; not returned as places)
+    with open(d / "continents.json", encoding="utf-8") as f:
+        continents = json.load(f)
+    for code, c in continents.items():
+        row = idx.add(KIND_CONTINENT, c["name"], int(c["geonameId"]), float(c["lat"]), float(c["lng"]), "", "",
+                      int(c.get("population") or 0), "CONT")
+        _add_name(names, norm(c["name"]), row, False)
+    for extra in ("Middle East", "Mideast", "Latin America", "Southeast Asia", "Central Asia", "Western Europe",
+                  "Eastern Europe", "Scandinavia", "Caribbean", "Pacific", "Atlantic", "Arctic", "West Africa",
+                  "East Africa", "North Africa", "Persian Gulf", "Gulf", "European Union", "EU", "World",
+                  "Central America", "South Asia", "East Asia", "Sub-Saharan Africa"):
+        row = idx.add(KIND_CONTINENT, extra, 0, float("nan"), float("nan"), "", "", 0, "RGN")
+        _add_name(names, norm(extra), row, False)
 
     # -- other first-level divisions (pycountry names; GeoNames code found through a same-named city)
     for sub in pycountry.subdivisions:

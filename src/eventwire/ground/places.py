@@ -13,12 +13,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.ground.gazetteer import (
-    KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, KIND_COUNTY, GazetteerIndex, load_index, norm,
+    KIND_ADMIN1, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_COUNTY, GazetteerIndex, load_index, norm,
 )
 from eventwire.records import Place
 
@@ -31,15 +32,18 @@ _STRONG_PREPS = {"in", "at", "near", "outside", "across", "inside", "throughout"
                  "along", "nearby"}
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "iobj", "csubj"}
 
+RESOLVE_PASSES = 2
+LOOSE_MENTIONS = True    # fall back to the sentence's other (non-actor) place mentions
 # ranking weights (see docs/places.md)
 W_COUNTRY = 2.0          # a bare country name is the country far more often than a namesake town
-W_ADMIN1 = 0.3
+W_ADMIN1 = -0.3
 W_CAPITAL = 1.0
-W_ALT = -1.5             # matched by an alternate name only
+W_ALT = -2.0             # matched by an alternate name only
 W_CTX_COUNTRY = 2.5      # in a country the article names (or its dateline)
 W_CTX_ADMIN1 = 2.0       # in a first-level division the article names
 W_NEAR = 1.5             # within 150 km of another place of the article
 W_NEARISH = 0.6          # within 400 km
+W_CITY_ADMIN1 = 0.7      # in the same division as another town of the article
 COUNTY_POP = 30_000      # population prior given to a US county (the source has none)
 
 _AP_STATES = {
@@ -102,6 +106,7 @@ class Context:
     admin1: Counter = field(default_factory=Counter)     # (cc, admin1 code)
     points: list[tuple[float, float, str]] = field(default_factory=list)  # (lat, lon, name key)
     strong_countries: set[str] = field(default_factory=set)  # dateline / explicitly given
+    city_admin1: Counter = field(default_factory=Counter)  # divisions of the article's towns
 
 
 class Geocoder:
@@ -110,6 +115,7 @@ class Geocoder:
     def __init__(self, index: GazetteerIndex | None = None) -> None:
         self.idx = index if index is not None else load_index()
         self._iso2 = {v: k for k, v in self.idx.iso3.items()}
+        self._demonyms: dict[str, str] | None = None
 
     # -- single names -------------------------------------------------------------------------------------
     def _to_iso2(self, code: str) -> str | None:
@@ -158,8 +164,11 @@ class Geocoder:
             s += W_CTX_COUNTRY
             if cc in ctx.strong_countries:
                 s += 0.5
-        if kind in (KIND_CITY, KIND_COUNTY) and idx.admin1[row] and ctx.admin1.get((cc, idx.admin1[row]), 0) > 0:
-            s += W_CTX_ADMIN1
+        if kind in (KIND_CITY, KIND_COUNTY) and idx.admin1[row]:
+            if ctx.admin1.get((cc, idx.admin1[row]), 0) > 0:
+                s += W_CTX_ADMIN1
+            elif ctx.city_admin1.get((cc, idx.admin1[row]), 0) > 0:
+                s += W_CITY_ADMIN1
         if kind in (KIND_CITY, KIND_COUNTY) and ctx.points:
             lat, lon = idx.lat[row], idx.lon[row]
             best = min((_haversine(lat, lon, a, b) for a, b, k in ctx.points if k != key), default=1e9)
@@ -174,9 +183,11 @@ class Geocoder:
         cands = self.candidates(name)
         if not cands:
             return None
+        if any(self.idx.kind[r] == KIND_CONTINENT and not alt for r, alt in cands):
+            return None  # a continent or world region: no place record for it
         best, best_s = None, -1e9
         for row, alt in cands:
-            if math.isnan(self.idx.lat[row]):
+            if math.isnan(self.idx.lat[row]) or self.idx.kind[row] == KIND_CONTINENT:
                 continue
             s = self.score(row, alt, ctx, key)
             if s > best_s:
@@ -199,8 +210,40 @@ class Geocoder:
                      admin1=admin1_name, feature_code=idx.fcode[row], precision=precision)
 
     # -- many names together ------------------------------------------------------------------------------
-    def resolve_all(self, names: Sequence[str], context_countries: Iterable[str] = ()) -> list[Place | None]:
-        """Resolve the toponyms of one document together, each ranked with the others as context."""
+    def demonym_country(self, text: str) -> str | None:
+        """The country name a demonym stands for ("Syrian" -> "Syria"), from the actor coder's country table.
+
+        Optional: returns None when that table (``data/actors_countries.tsv``) is absent or lacks the word.
+        """
+        if self._demonyms is None:
+            self._demonyms = {}
+            path = Path(__file__).parent / "data" / "actors_countries.tsv"
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except OSError:
+                lines = []
+            for line in lines:
+                cols = line.split("\t")
+                if line.startswith("#") or len(cols) < 4:
+                    continue
+                iso2 = self._iso2.get(cols[0])
+                if not iso2 or iso2 not in self.idx.country_row:
+                    continue
+                for dem in cols[3].split("|"):
+                    k = norm(dem)
+                    if k and k not in self._demonyms:
+                        self._demonyms[k] = self.idx.name[self.idx.country_row[iso2]]
+        k = norm(text)
+        return self._demonyms.get(k) or (self._demonyms.get(k[:-1]) if k.endswith("s") else None)
+
+    def resolve_all(self, names: Sequence[str], context_countries: Iterable[str] = (),
+                    demonyms: bool = False) -> list[Place | None]:
+        """Resolve the toponyms of one document together, each ranked with the others as context.
+
+        With ``demonyms`` a country demonym ("Syrian", "Russians") stands for its country.
+        """
+        if demonyms:
+            names = [self.demonym_country(n) or n for n in names]
         rows = self._resolve_rows(names, context_countries)
         cache: dict[int, Place] = {}
         out: list[Place | None] = []
@@ -210,11 +253,24 @@ class Geocoder:
             else:
                 if r not in cache:
                     cache[r] = self.place(r)
+                    if self.idx.kind[r] == KIND_COUNTY:
+                        cache[r] = self._place_county(cache[r], r, rows)
                 out.append(cache[r])
         return out
 
-    def _resolve_rows(self, names: Sequence[str], context_countries: Iterable[str] = ()) -> list[int | None]:
+    def _place_county(self, place: Place, row: int, rows: Sequence[int | None]) -> Place:
+        """A county with no namesake seat: put it at the middle of the article's towns in its state."""
         idx = self.idx
+        pts = [(idx.lat[r], idx.lon[r]) for r in set(x for x in rows if x is not None)
+               if idx.kind[r] == KIND_CITY and idx.cc[r] == idx.cc[row] and idx.admin1[r] == idx.admin1[row]]
+        if pts:
+            place.lat = round(sum(p[0] for p in pts) / len(pts), 5)
+            place.lon = round(sum(p[1] for p in pts) / len(pts), 5)
+        return place
+
+    def _resolve_rows(self, names: Sequence[str], context_countries: Iterable[str] = (),
+                      passes: int = RESOLVE_PASSES) -> list[int | None]:
+        """Resolve each distinct name alone, then again (``passes`` times) with the others' results as context."""
         base = Context()
         for c in context_countries:
             cc = self._to_iso2(c)
@@ -222,52 +278,32 @@ class Geocoder:
                 base.countries[cc] += 1
                 base.strong_countries.add(cc)
         keys = [norm(n) for n in names]
-        distinct = list(dict.fromkeys(k for k in keys if k))
-        first: dict[str, int | None] = {}
+        first_name: dict[str, str] = {}
         for k, n in zip(keys, names):
-            if k and k not in first:
-                first[k] = self._best(n, base)
-        # context from the first pass, leave-one-out per name
-        per_key_country: dict[str, str] = {}
-        per_key_admin1: dict[str, tuple[str, str]] = {}
+            if k and k not in first_name:
+                first_name[k] = n
+        current = {k: self._best(n, base) for k, n in first_name.items()}
+        for _ in range(passes):
+            current = {k: self._best(n, self._context(base, current, leave_out=k)) for k, n in first_name.items()}
+        return [current.get(k) if k else None for k in keys]
+
+    def _context(self, base: Context, rows: dict[str, int | None], leave_out: str) -> Context:
+        """The article's context as seen from one name: everything resolved so far but that name itself."""
+        idx = self.idx
         ctx = Context(countries=Counter(base.countries), strong_countries=set(base.strong_countries))
-        for k in distinct:
-            r = first.get(k)
-            if r is None:
+        for k, r in rows.items():
+            if r is None or k == leave_out:
                 continue
             cc = idx.cc[r]
             ctx.countries[cc] += 1
-            per_key_country[k] = cc
             kind = idx.kind[r]
-            if kind == KIND_ADMIN1 and idx.admin1[r]:
-                per_key_admin1[k] = (cc, idx.admin1[r])
+            if kind in (KIND_ADMIN1, KIND_COUNTY) and idx.admin1[r]:
                 ctx.admin1[(cc, idx.admin1[r])] += 1
-            elif kind == KIND_COUNTY:
-                per_key_admin1[k] = (cc, idx.admin1[r])
-                ctx.admin1[(cc, idx.admin1[r])] += 1
-            if kind == KIND_CITY:
+            elif kind == KIND_CITY:
                 ctx.points.append((idx.lat[r], idx.lon[r], k))
-        second: dict[str, int | None] = {}
-        for k, n in zip(keys, names):
-            if not k or k in second:
-                continue
-            own_cc = per_key_country.get(k)
-            own_a1 = per_key_admin1.get(k)
-            if own_cc:
-                ctx.countries[own_cc] -= 1
-            if own_a1:
-                ctx.admin1[own_a1] -= 1
-            second[k] = self._best(n, ctx)
-            if own_cc:
-                ctx.countries[own_cc] += 1
-            if own_a1:
-                ctx.admin1[own_a1] += 1
-        # a county without a seat of its name: place it among the article's own places in that state
-        result = [second.get(k) if k else None for k in keys]
-        return [self._refine_county(r, ctx) if r is not None else None for r in result]
-
-    def _refine_county(self, row: int, ctx: Context) -> int:
-        return row  # coordinates stay the state's; see docs/places.md (known gaps)
+                if idx.admin1[r]:
+                    ctx.city_admin1[(cc, idx.admin1[r])] += 1
+        return ctx
 
     def start_article(self, doc: Doc, title: str | None = None) -> "ArticlePlaces":
         """Resolve every place mention of ``doc`` (and read its dateline) once per article."""
@@ -394,30 +430,71 @@ def _path_len(a: Token, b: Token) -> int:
     return 99
 
 
-def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0) -> list[Span]:
-    """Rank place mentions: in a locative phrase tied to the trigger first, actors (subjects, objects) last."""
+_PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "area", "neighbourhood",
+                "neighborhood", "suburb", "state", "county", "capital", "port", "camp", "municipality",
+                "governorate", "outskirts", "center", "centre", "border", "island", "valley", "enclave"}
+
+
+def _place_noun_object(tok: Token, trigger: Token) -> bool:
+    """"captured the town of Bakwa": the place is named by a place noun that is the trigger's object."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lemma_.lower() in _PLACE_NOUNS:
+            noun = cur.head.head
+            return noun.head == trigger and noun.dep_ in ("dobj", "nsubjpass", "attr")
+        if cur.dep_ in ("compound", "appos", "conj", "amod"):
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
+                  loose: bool | None = None) -> list[Span]:
+    """The sentence's place mentions that may be the event's location, likeliest first.
+
+    Tiers: (0) in a locative phrase (in/at/near/outside/across ...) tied to the trigger's clause, or named by a
+    place noun the trigger acts on ("captured the town of Bakwa"); (1) the trigger's direct object, or a
+    weaker or more distant locative phrase; (2) with ``loose``, any other mention that is not an actor
+    (subject, object, possessor) nor an origin ("a driver from Abidjan"). Within a tier the finer place
+    (city before province before country) and then the nearer one in the parse comes first.
+    """
+    if loose is None:
+        loose = LOOSE_MENTIONS
     ents = _place_ents(sent)
     scored: list[tuple[tuple, Span]] = []
     for e in ents:
         root = e.root
         prep = _governing_prep(root)
-        if trigger is not None:
-            dist_tok = abs(root.i - trigger.i)
-            if prep is not None:
-                tree = _path_len(prep.head, trigger)
-            else:
-                tree = _path_len(root, trigger)
-        else:
-            dist_tok, tree = 0, 0
+        if trigger is None:
+            tier = 0 if prep is not None else 2
+            scored.append(((tier, -precision(e), 0, e.start), e))
+            continue
+        dist_tok = abs(root.i - trigger.i)
         if prep is not None:
-            tier = 0 if prep.lower_ in _STRONG_PREPS else 1
-            if tier == 0 and tree > 4:
+            tree = _path_len(prep.head, trigger)
+            on_noun = prep.head.pos_ in ("NOUN", "PROPN", "PRON") and prep.head != trigger
+            if prep.lower_ in _STRONG_PREPS and tree <= 3:
+                tier = 0
+            elif prep.lower_ in _STRONG_PREPS and tree <= 6:
                 tier = 1
+            elif prep.head == trigger:
+                tier = 1
+            elif on_noun and prep.lower_ in ("from", "to", "toward", "towards"):
+                continue  # origin or destination of someone, not where the event happened
+            else:
+                tier = 2
+        elif _place_noun_object(root, trigger):
+            tier, tree = 0, 1
+        elif root.head == trigger and root.dep_ in ("dobj", "nsubjpass"):
+            tier, tree = 1, 1
         elif root.dep_ in _ACTOR_DEPS or (root.head.dep_ in _ACTOR_DEPS and root.dep_ in ("compound", "poss")):
-            tier = 3
+            continue
         else:
-            tier = 2
-        scored.append(((tier, tree if tier <= 1 else 0, -precision(e), dist_tok, e.start), e))
+            tier, tree = 2, _path_len(root, trigger)
+        if tier == 2 and not loose:
+            continue
+        scored.append(((tier, -precision(e), tree, dist_tok, e.start), e))
     scored.sort(key=lambda x: x[0])
     return [e for _, e in scored]
 

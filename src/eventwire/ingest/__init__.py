@@ -1,9 +1,9 @@
 """Articles from files, directories and standard input, whatever their kind.
 
-``iter_articles(paths, on_error)`` walks the paths, sniffs each input (JSONL, plain text, HTML, RSS/Atom,
-WARC, gzip'd or not) and hands it to the reader for its kind. Every reader has the same signature,
-``read_x(stream, origin, on_error) -> Iterator[Article]``. A bad item is reported to ``on_error`` in one
-line naming its path (and line) and is skipped; reading goes on.
+``iter_articles(paths, on_error)`` walks the paths, sniffs each input (JSONL or a JSON array of article
+records, plain text, HTML, RSS/Atom, WARC; gzip'd or not) and hands it to the reader for its kind. Every
+reader has the same signature, ``read_x(stream, origin, on_error) -> Iterator[Article]``. A bad item is
+reported to ``on_error`` in one line naming its path (and line) and is skipped; reading goes on.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import os
 import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import BinaryIO
 
 from eventwire.ingest.common import (
@@ -21,7 +22,7 @@ from eventwire.ingest.common import (
 )
 from eventwire.ingest.feed import read_feed
 from eventwire.ingest.html import read_html
-from eventwire.ingest.jsonl import read_jsonl
+from eventwire.ingest.jsonl import read_json_array, read_jsonl
 from eventwire.ingest.sniff import GZIP_MAGIC, SNIFF_BYTES, Kind, sniff
 from eventwire.ingest.text import read_text
 from eventwire.ingest.warc import read_warc
@@ -33,6 +34,7 @@ Reader = Callable[[BinaryIO, str, OnError], Iterator[Article]]
 
 READERS: dict[Kind, Reader] = {
     Kind.JSONL: read_jsonl,
+    Kind.JSON: read_json_array,
     Kind.TEXT: read_text,
     Kind.HTML: read_html,
     Kind.FEED: read_feed,
@@ -53,7 +55,7 @@ def iter_articles(paths: Sequence[str], on_error: Callable[[str], None]) -> Iter
 
 
 def iter_files(path: str, on_error: OnError) -> Iterator[str]:
-    """``path`` itself, or the files under a directory in sorted order, hidden ones (".name") left out."""
+    """``path`` itself, or the files under a directory sorted by path, hidden ones (".name") left out."""
     if not os.path.isdir(path):
         yield path
         return
@@ -61,11 +63,13 @@ def iter_files(path: str, on_error: OnError) -> Iterator[str]:
     def report(error: OSError) -> None:
         on_error(skipped(error.filename or path, f"cannot list directory ({error.strerror})"))
 
+    found: list[tuple[str, ...]] = []
     for root, dirs, files in os.walk(path, onerror=report):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        parts = tuple(Path(os.path.relpath(root, path)).parts)
+        found.extend(parts + (name,) for name in files if not name.startswith("."))
+    for parts in sorted(found):
+        yield os.path.join(path, *parts)
 
 
 def read_path(path: str, on_error: OnError) -> Iterator[Article]:

@@ -14,7 +14,7 @@ MAX_BOILERPLATE_CHARS = 300
 """Longer lines are article text, whatever they start with."""
 
 _ENCLOSED = re.compile(r"[(\[](.*)[)\]]", re.DOTALL)
-_BLANK_RUNS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_BLANK_RUNS = re.compile(r"\n[ \t\r]*\n(?:[ \t\r]*\n)+")
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ MAX_DOC_BYTES = 20_000_000
 
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,]*(?:Z|[+-]\d{2}:?\d{2})?)?")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -85,23 +86,21 @@ def utf16_without_bom(head: bytes) -> str | None:
 
 
 def looks_binary(head: bytes) -> bool:
-    """True for content that is not text: NUL bytes or many control characters."""
+    """True for content that is not text: more than a few NUL bytes or control characters."""
     if not head:
         return False
-    if b"\x00" in head:
-        return True
-    controls = sum(1 for b in head if (b < 32 and b not in (9, 10, 12, 13)) or b == 127)
-    return controls > 0.05 * len(head)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > 0.05 * len(head) or head.count(0) > 0.01 * len(head)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML/XML document declares in its first bytes (``<meta charset>``, ``<?xml encoding``)."""
+    """The charset a document declares in its first bytes (``<meta charset>``, ``<?xml encoding``)."""
     m = _DECLARED_CHARSET.search(data[:4096])
     return m.group(1).decode("ascii").lower() if m else None
 
 
 def decode_text(data: bytes) -> str:
-    """Decode document bytes: BOM, then UTF-8, then a declared charset, then cp1252.
+    """Decode document bytes: BOM, then UTF-8 (a few damaged bytes replaced), a declared charset, cp1252.
 
     Raises SkipItem when the bytes are not text in any of these.
     """
@@ -115,6 +114,11 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    non_ascii = len(lenient) - len(lenient.encode("ascii", errors="ignore")) - broken
+    if non_ascii > 10 * broken:  # UTF-8 with a few damaged bytes, not another encoding
+        return lenient
     declared = declared_charset(data)
     for candidate in (declared, "cp1252"):
         if candidate and candidate not in ("utf-8", "utf8"):

@@ -1,4 +1,7 @@
-"""JSONL article records: ``{"id", "text", "title"?, "published"?, "url"?, "source"?, "language"?}``."""
+"""JSONL article records: ``{"id", "text", "title"?, "published"?, "url"?, "source"?, "language"?}``.
+
+Also a JSON document holding an array of such records (``read_json_array``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from typing import Any, BinaryIO
 
 from eventwire.ingest.clean import clean_text
 from eventwire.ingest.common import (
-    MAX_LINE_BYTES, OnError, SkipItem, iter_lines, looks_binary, normalise_date, skipped,
+    MAX_LINE_BYTES, OnError, SkipItem, decode_text, iter_lines, looks_binary, normalise_date,
+    read_limited, skipped,
 )
 from eventwire.records import Article
 
@@ -16,17 +20,10 @@ OPTIONAL_STRING_FIELDS: tuple[str, ...] = ("title", "url", "source", "language")
 
 
 def decode_line(raw: bytes) -> str:
-    """A JSONL line as text: UTF-8 (a leading BOM dropped), else cp1252; SkipItem for binary junk."""
-    if looks_binary(raw.rstrip(b"\r\n")):
+    """A JSONL line as text (see ``decode_text``; a leading BOM dropped); SkipItem for binary junk."""
+    if b"\x00" in raw or looks_binary(raw.rstrip(b"\r\n")):
         raise SkipItem("binary content")
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError as e:
-        raise SkipItem(f"undecodable text (neither UTF-8 nor cp1252, byte {e.start})") from None
+    return decode_text(raw).removeprefix("\ufeff")
 
 
 def _optional_str(record: dict[str, Any], key: str) -> str | None:
@@ -90,3 +87,26 @@ def read_jsonl(stream: BinaryIO, origin: str, on_error: OnError) -> Iterator[Art
             continue
         if article is not None:
             yield article
+
+
+def read_json_array(stream: BinaryIO, origin: str, on_error: OnError) -> Iterator[Article]:
+    """One article per item of a JSON array; bad items are reported as ``origin: item N``."""
+    try:
+        value = json.loads(decode_text(read_limited(stream)))
+    except SkipItem as e:
+        on_error(skipped(origin, str(e)))
+        return
+    except json.JSONDecodeError as e:
+        on_error(skipped(origin, f"invalid JSON ({e.msg})", e.lineno))
+        return
+    except RecursionError:
+        on_error(skipped(origin, "invalid JSON (nested too deeply)"))
+        return
+    if not isinstance(value, list):
+        on_error(skipped(origin, f"not a JSON array but {type(value).__name__}"))
+        return
+    for number, item in enumerate(value, 1):
+        try:
+            yield parse_record(item)
+        except SkipItem as e:
+            on_error(skipped(origin, f"item {number}: {e}"))

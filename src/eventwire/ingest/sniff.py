@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 
 from eventwire.ingest.common import bom_encoding, looks_binary
 
@@ -11,8 +11,9 @@ SNIFF_BYTES = 65_536
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     JSONL = "jsonl"
+    JSON = "json"  # one JSON array of article records
     TEXT = "text"
     HTML = "html"
     FEED = "feed"
@@ -29,7 +30,8 @@ EXTENSIONS: dict[str, Kind] = {
 _PROLOGUE = re.compile(r"\s*(?:<\?xml[^>]*\?>|<!--.*?-->|<!doctype[^>]*>|\s)*", re.IGNORECASE | re.DOTALL)
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE)
 _HTML_ROOT = re.compile(
-    r"<(?:html|head|body|article|main|div|p|h[1-6]|title|meta|section|table|span|a|section)\b", re.IGNORECASE)
+    r"<(?:html|head|body|article|main|div|p|h[1-6]|title|meta|section|table|span|a)\b", re.IGNORECASE)
+_JSON_ARRAY = re.compile(r"\[\s*[{\]]")
 _DOCTYPE_HTML = re.compile(r"\s*(?:<\?xml[^>]*\?>\s*)?<!doctype\s+html", re.IGNORECASE)
 
 
@@ -44,11 +46,13 @@ def kind_from_name(name: str) -> Kind | None:
 
 def kind_from_content(head: bytes) -> Kind | None:
     """The kind the first bytes show clearly (already gunzipped and transcoded to UTF-8), else None."""
-    if head.startswith(b"WARC/"):
+    if head.startswith((b"WARC/", b"filedesc://")):
         return Kind.WARC
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     if text.startswith("{"):
         return Kind.JSONL
+    if _JSON_ARRAY.match(text):
+        return Kind.JSON
     if not text.startswith("<"):
         return None
     if _DOCTYPE_HTML.match(text):
@@ -63,7 +67,7 @@ def kind_from_content(head: bytes) -> Kind | None:
 
 def sniff(head: bytes, name: str) -> Kind | None:
     """The input's kind: content first, the file name second, plain text last; None for binary junk."""
-    if head.startswith(b"WARC/"):
+    if head.startswith((b"WARC/", b"filedesc://")):
         return Kind.WARC
     if bom_encoding(head) is None and looks_binary(head[:SNIFF_BYTES]):
         return None

@@ -17,8 +17,8 @@ _SENTENCE_END = re.compile(r"[.;,:][\"'\u201d\u2019)]*\s*$")
 def split_title(text: str) -> tuple[str | None, str]:
     """``(title, body)``: the first line is the title when followed by a blank line or more body text.
 
-    A first line that ends like a sentence (".", ",", ";", ":", also before a closing quote) or is very long is body text, and so
-    is a hard-wrapped first line whose next line carries on in lower case.
+    A first line that ends like a sentence (".", ",", ";", ":", also before a closing quote) or is very
+    long is body text, and so is a hard-wrapped first line whose next line carries on in lower case.
     """
     stripped = text.strip()
     first, sep, rest = stripped.partition("\n")

@@ -78,9 +78,13 @@ class Ontology:
         return hit[1] if hit else None
 
 
+def _read(filename: str) -> str:
+    return resources.files("eventwire.ontology").joinpath("data", filename).read_text(encoding="utf-8")
+
+
 def _rows(filename: str) -> list[tuple[int, list[str]]]:
     """Non-comment rows of a TSV data file after its header, with line numbers."""
-    text = resources.files("eventwire.ontology").joinpath("data", filename).read_text(encoding="utf-8")
+    text = _read(filename)
     out: list[tuple[int, list[str]]] = []
     header_seen = False
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -163,7 +167,7 @@ def _load_bridge(types: dict[str, EventType]) -> dict[str, tuple[str | None, flo
 
 
 def _load_lines(filename: str) -> list[str]:
-    text = resources.files("eventwire.ontology").joinpath("data", filename).read_text(encoding="utf-8")
+    text = _read(filename)
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 

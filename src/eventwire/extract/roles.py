@@ -1,0 +1,208 @@
+"""Roles: noun-phrase spans for actors and recipients, found from the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+NP_EXCLUDE = frozenset({"case", "conj", "cc", "relcl", "acl", "punct", "advcl", "preconj", "dep", "parataxis"})
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+BAD_PRONOUNS = frozenset({"what", "this", "these", "those", "all", "both", "some", "any", "one"})
+#: passive raising verbs: "X is expected/scheduled/set to meet" — X is the complement's subject
+RAISING = frozenset({"expect", "schedule", "set", "say", "report", "believe", "slate", "poise", "due",
+                     "likely", "bound", "suppose", "think", "understand", "plan", "reckon", "tip"})
+#: verbs whose object is the understood subject of their complement ("urged Iran to talk")
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "order", "press", "force", "persuade", "allow", "invite", "help", "encourage",
+    "tell", "call", "pressure", "compel", "push", "implore", "instruct", "authorize", "permit",
+    "warn", "advise", "request", "lead", "convince", "get", "want", "expect",
+})
+#: passive raising verbs: "X is expected/scheduled/set to meet" — X is the complement's subject
+RAISING = frozenset({"expect", "schedule", "set", "say", "report", "believe", "slate", "poise", "due",
+                     "likely", "bound", "suppose", "think", "understand", "plan", "reckon", "tip"})
+#: verbs whose object is the understood subject of an "of"-gerund ("accused Russia of shelling")
+ACCUSE_OF = frozenset({"accuse", "suspect", "charge", "blame", "convict", "arrest", "detain"})
+
+
+def is_actorish(tok: Token, actor_nouns: frozenset[str], event_nouns: frozenset[str] = frozenset()) -> bool:
+    """Could this head word name an actor (person, group, institution, state)?"""
+    if tok.dep_ == "expl":
+        return False
+    pos = tok.pos_
+    if pos == "PRON":
+        low = tok.lower_
+        return low not in REL_PRONOUNS and low not in BAD_PRONOUNS and not low.endswith("self") \
+            and not low.endswith("selves")
+    if tok.ent_type_ in ACTOR_ENTS:
+        return True
+    if pos == "PROPN":
+        return tok.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY")
+    if pos == "NOUN":
+        if tok.lemma_.lower() in actor_nouns or tok.lower_ in actor_nouns:
+            return True
+        if tok.lemma_.lower() in event_nouns:
+            return False
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                return True
+        return False
+    if pos == "NUM":
+        return tok.ent_type_ == "CARDINAL" or tok.like_num
+    return pos == "ADJ" and tok.ent_type_ == "NORP"
+
+
+def np_span(tok: Token) -> Span:
+    """The noun phrase headed by ``tok``: its subtree without coordination, clauses and most PPs."""
+    left = right = tok.i
+    for c in tok.children:
+        dep = c.dep_
+        if dep in NP_EXCLUDE:
+            continue
+        if dep == "prep" and c.lower_ != "of":
+            continue
+        if dep == "appos" and c.i > tok.i:
+            # an appositive title ("Sergei Lavrov, Russia's foreign minister") belongs to the phrase
+            sub_r = c.right_edge.i
+            right = max(right, sub_r)
+            continue
+        sub_l, sub_r = c.left_edge.i, c.right_edge.i
+        left, right = min(left, sub_l), max(right, sub_r)
+    doc = tok.doc
+    while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    return doc[left:right + 1]
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """``tok`` and the heads coordinated with it ("the US and France" -> US, France)."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def role_heads(tok: Token | None, lex) -> list[Token]:
+    """The actor-like heads of the phrase at ``tok`` with its coordinated partners.
+
+    ``lex`` is the :class:`~eventwire.extract.lexicon.Lexicon` (its ``actor_nouns`` and ``event_nouns``).
+    """
+    if tok is None:
+        return []
+    return [t for t in coordinated(tok) if is_actorish(t, lex.actor_nouns, lex.event_nouns)]
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``tok`` ("talks *with* Iran")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                elif g.dep_ == "prep":           # "out of", "away from"
+                    out.extend(x for x in g.children if x.dep_ == "pobj")
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl",) )
+
+
+def agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    # right-node raising: "arrested and charged three men"
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(
+                g.dep_ in SUBJ or g.dep_ in PASS_SUBJ for g in c.children):
+            for g in c.children:
+                if g.dep_ in ("dobj", "obj"):
+                    return g
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The logical subject (agent) of ``verb`` and whether it is a passive patient instead.
+
+    Returns ``(token, is_patient)``: for a passive verb without a "by" agent the surface subject is the
+    patient, reported with ``is_patient=True``.
+    """
+    if depth > 4:
+        return None, False
+    passive = is_passive(verb)
+    if passive:
+        ag = agent_of(verb)
+        if ag is not None:
+            return ag, False
+    for c in verb.children:
+        if c.dep_ in SUBJ:
+            if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head, False
+            return c, False
+        if c.dep_ in PASS_SUBJ:
+            if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head, True
+            return c, True
+    head = verb.head
+    if head is verb:
+        return None, False
+    dep = verb.dep_
+    if dep == "relcl":
+        return head, passive
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "protesters arrested by police" / "militants attacking the base"
+        return head, verb.tag_ == "VBN"
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    if dep in ("xcomp", "ccomp") and verb.tag_ in ("VB", "VBG") or dep == "xcomp":
+        if head.lemma_ in OBJECT_CONTROL:
+            obj = direct_object(head)
+            if obj is None:
+                objs = prep_objects(head, ("on", "upon"))
+                obj = objs[0] if objs else None
+            if obj is not None:
+                return obj, False
+        if head.pos_ in ("VERB", "AUX", "ADJ"):
+            subj, patient = subject_of(head, depth + 1)
+            if patient and head.lemma_.lower() in RAISING:
+                patient = False                     # "is expected to visit": the subject visits
+            return subj, patient
+        return None, False
+    if dep == "pcomp" and head.dep_ == "prep":
+        gov = head.head
+        if gov.lemma_ in ACCUSE_OF and head.lower_ in ("of", "for"):
+            if is_passive(gov):
+                for c in gov.children:
+                    if c.dep_ in PASS_SUBJ:
+                        return c, False
+            obj = direct_object(gov)
+            if obj is not None:
+                return obj, False
+        if gov.pos_ in ("VERB", "AUX"):
+            return subject_of(gov, depth + 1)
+        return None, False
+    if dep in ("acomp", "xcomp") and verb.pos_ == "ADJ" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)           # "is due to", "is ready to"
+    if dep == "advcl" and verb.tag_ in ("VBG", "VBN") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    return None, False
