@@ -181,6 +181,22 @@ def test_gold_one_output_cannot_match_two_gold_events(tmp_path: Path) -> None:
     assert m["recall"] == 0.5 and m["precision"] == 1.0
 
 
+def test_gold_matched_output_is_not_a_forbidden_false_positive(tmp_path: Path) -> None:
+    # a shelling happened and a second one was threatened: one asserted output is the real event, not a claim
+    # of the threatened one; a second asserted output is
+    path = tmp_path / "g.jsonl"
+    write_jsonl(path, [{"article": {"id": "x", "text": "t"},
+                        "events": [{"event": "ASSAULT", "actor": [{"code": "RUR"}], "recipient": [{"code": "BOR"}]}],
+                        "absent": [{"event": "ASSAULT", "actor": [{"code": "RUR"}], "recipient": [{"code": "BOR"}],
+                                    "modality": "future"}]}])
+    items = G.load_gold(path)
+    one = G.score(items, {"x": [ev("ASSAULT", ["RUR"], ["BOR"], article_id="x")]})["metrics"]
+    assert one["forbidden_fp"] == 0.0 and one["precision"] == 1.0
+    two = G.score(items, {"x": [ev("ASSAULT", ["RUR"], ["BOR"], article_id="x"),
+                                ev("ASSAULT", ["RUR"], ["BOR"], date="2026-02-01", article_id="x")]})["metrics"]
+    assert two["forbidden_fp"] == 1.0 and two["precision"] == 0.5
+
+
 def test_gold_date_ranges() -> None:
     e = ev("AID", date="2026-03-04")
     assert G.date_ok(e, "2026-03-01/2026-03-07")

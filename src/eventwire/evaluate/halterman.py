@@ -53,8 +53,13 @@ def gold_spans(doc: Doc, locs: list[dict[str, Any]]) -> list[tuple[int, int]]:
             out.append((s, e))
             continue
         if 0 <= s <= e < len(doc):
-            tok_span = doc[s:e + 1]
-            out.append((tok_span.start_char, tok_span.end_char))
+            # our tokenizer can split a word or two differently ("U.S.-led"): take the nearest shift
+            # of the span that starts with a capitalised word
+            for shift in (0, 1, -1, 2, -2, 3, -3):
+                a, b = s + shift, e + shift + 1
+                if 0 <= a and b <= len(doc) and doc[a].text[:1].isupper():
+                    out.append((doc[a:b].start_char, doc[a:b].end_char))
+                    break
     return out
 
 

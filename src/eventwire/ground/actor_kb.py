@@ -115,6 +115,7 @@ class Entry:
     code: str | None
     sector: str | None = None
     terms: list[Term] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
     def at(self, when: date | None) -> tuple[str | None, str | None, str]:
         """(code, sector, role) on ``when`` (people: ELI between or after terms)."""
@@ -240,6 +241,8 @@ def build_kb(files: dict[str, str]) -> ActorKB:
         toks = tokenize(alias)
         if not toks:
             return
+        if alias not in entry.aliases:
+            entry.aliases.append(alias)
         if _is_acronym(alias):
             kb.acronyms.setdefault(tuple(toks), []).append(entry)
             kb.max_proper = max(kb.max_proper, len(toks))

@@ -435,6 +435,21 @@ _PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "ar
                 "governorate", "outskirts", "center", "centre", "border", "island", "valley", "enclave"}
 
 
+_MISLABELLED = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
+
+
+def _named_by_place_noun(ent: Span) -> bool:
+    """"the city of Manbij", "Manbij city", "the town of Knin": a name the NER mislabelled is a place here."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
+        return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _PLACE_NOUNS - {"border", "center", "centre"}:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_NOUNS:
+        return True
+    return False
+
+
 def _place_noun_object(tok: Token, trigger: Token) -> bool:
     """"captured the town of Bakwa": the place is named by a place noun that is the trigger's object."""
     cur = tok
@@ -461,7 +476,7 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
     """
     if loose is None:
         loose = LOOSE_MENTIONS
-    ents = _place_ents(sent)
+    ents = _place_ents(sent) + [e for e in sent.ents if e.label_ in _MISLABELLED and _named_by_place_noun(e)]
     scored: list[tuple[tuple, Span]] = []
     for e in ents:
         root = e.root
@@ -488,8 +503,9 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
             tier, tree = 0, 1
         elif root.head == trigger and root.dep_ in ("dobj", "nsubjpass"):
             tier, tree = 1, 1
-        elif root.dep_ in _ACTOR_DEPS or (root.head.dep_ in _ACTOR_DEPS and root.dep_ in ("compound", "poss")):
-            continue
+        elif (root.dep_ in _ACTOR_DEPS and root.head == trigger) or (
+                root.dep_ in ("compound", "poss", "amod") and root.head.dep_ in _ACTOR_DEPS and root.head.head == trigger):
+            continue  # an actor or target of the event itself ("Pakistan accused India")
         else:
             tier, tree = 2, _path_len(root, trigger)
         if tier == 2 and not loose:
