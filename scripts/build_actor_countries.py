@@ -32,8 +32,8 @@ ALIASES = {
     "BIH": ["Bosnia", "Bosnia-Herzegovina", "Bosnia and Herzegovina", "Republika Srpska"],
     "BOL": ["Bolivia"], "BRN": ["Brunei"], "CIV": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
     "COD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
-            "Democratic Republic of the Congo", "Zaire"],
-    "COG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo"],
+            "Democratic Republic of the Congo", "Zaire", "Congo"],
+    "COG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo"],
     "CPV": ["Cape Verde", "Cabo Verde"], "CZE": ["Czech Republic", "Czechia"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "England", "Scotland", "Wales",
             "Northern Ireland"],
@@ -59,6 +59,8 @@ ALIASES = {
     "SRB": ["Serbia"], "SDN": ["Sudan", "Darfur"], "SSD": ["South Sudan"], "ESH": ["Western Sahara"],
     "FLK": ["Falkland Islands", "Falklands"], "HKG": ["Hong Kong"], "MAC": ["Macau", "Macao"],
 }
+# Names pycountry gives that news use for another state ("Congo" in wire copy is the DRC).
+DROP_NAMES = {"COG": {"Congo"}}
 # Breakaway or partially recognised territories: parent code, sector PRE when named alone.
 BREAKAWAY = {"Abkhazia": "GEO", "South Ossetia": "GEO", "Transnistria": "MDA", "Nagorno-Karabakh": "AZE",
              "Somaliland": "SOM", "Northern Cyprus": "CYP", "Republika Srpska": "BIH"}
@@ -135,7 +137,30 @@ SKIP_CITY = {"Kuwait", "Djibouti", "Singapore", "Monaco", "Luxembourg", "Mexico"
              "San Marino", "Andorra", "Vatican", "Gaza", "Victoria", "Kingston", "Georgetown", "Hamilton",
              "Santiago", "San Jose", "Tripoli", "Valletta", "Nice", "Reading", "Bath", "Split", "Mobile",
              "Of", "Van", "Batman", "Police", "Tours", "Marks", "Bar", "Most", "Sale", "Split", "Male",
-             "Laval", "Florence", "Phoenix", "Orange", "Temple", "Independence", "Concord", "Union"}
+             "Laval", "Florence", "Phoenix", "Orange", "Temple", "Independence", "Concord", "Union",
+             "Bush", "Sharon", "Marion", "Charlotte", "Lincoln", "Jackson", "Madison", "Austin", "Warren",
+             "Clinton", "Gary", "Tyler", "Troy", "Salem", "Dover", "Hassan", "Mansour", "Said", "Kent"}
+
+
+REGION_STOP = {"Central", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West",
+               "Capital", "Coast", "Lakes", "Upper", "Lower", "Islands", "Plateau", "Delta", "Centre", "Center",
+               "Littoral", "Mountain", "Highlands", "Lowlands", "Interior", "Border", "Federal", "National",
+               "Greater", "Metropolitan", "Valley", "Savanes", "Plateaux", "Maritime", "Orange", "Victoria",
+               "Georgia", "Amazonas", "Mexico", "Panama", "Jordan", "Chad", "Guinea", "Congo", "Sudan"}
+REGIONS_EXTRA = {
+    "Chechnya": "RUS", "Dagestan": "RUS", "Kursk": "RUS", "Belgorod": "RUS", "Siberia": "RUS",
+    "Kashmir": "IND", "Jammu and Kashmir": "IND", "Manipur": "IND", "Balochistan": "PAK",
+    "Khyber Pakhtunkhwa": "PAK", "Waziristan": "PAK", "North Waziristan": "PAK", "South Waziristan": "PAK",
+    "Darfur": "SDN", "North Darfur": "SDN", "South Darfur": "SDN", "West Darfur": "SDN", "Kordofan": "SDN",
+    "Tigray": "ETH", "Amhara": "ETH", "Oromia": "ETH", "Xinjiang": "CHN", "Tibet": "CHN",
+    "Iraqi Kurdistan": "IRQ", "Kurdistan Region": "IRQ", "Golan Heights": "SYR", "Idlib": "SYR",
+    "Sinai": "EGY", "North Sinai": "EGY", "Rakhine": "MMR", "Kachin": "MMR", "Borno": "NGA",
+    "Zamfara": "NGA", "Donetsk": "UKR", "Luhansk": "UKR", "Zaporizhzhia": "UKR", "Kherson": "UKR",
+    "Kharkiv": "UKR", "Mindanao": "PHL", "Papua": "IDN", "Cabo Delgado": "MOZ", "North Kivu": "COD",
+    "South Kivu": "COD", "Ituri": "COD", "Sahel": "MLI", "Catalonia": "ESP", "Quebec": "CAN",
+    "Hebron": "PSE", "Jenin": "PSE", "Nablus": "PSE", "Jericho": "PSE", "Rafah": "PSE", "Khan Younis": "PSE",
+}
+del REGIONS_EXTRA["Sahel"]
 
 
 def main() -> int:
@@ -152,7 +177,7 @@ def main() -> int:
         if iso3 == "MDA":
             names.append("Transnistria")
         canonical = CANONICAL.get(iso3) or (getattr(c, "common_name", None) or c.name)
-        names = [n for n in dict.fromkeys([canonical] + names) if n]
+        names = [n for n in dict.fromkeys([canonical] + names) if n and n not in DROP_NAMES.get(iso3, set())]
         dem = [d.replace("_", " ") for d in DEMONYMS.get(iso3, "").split() if "(" not in d]
         caps = list(CAPITAL_EXTRA.get(iso3, []))
         gcap = (geo_countries.get(iso3) or {}).get("capital") or ""
@@ -167,12 +192,11 @@ def main() -> int:
         "# name\tparent iso3 (named alone: sector PRE)\n"
         + "\n".join(f"{k}\t{v}" for k, v in BREAKAWAY.items()) + "\n", encoding="utf-8")
 
-    # Cities with population >= 250k, unique names only, not equal to a country/capital alias.
+    # Cities with population >= 100k, unique names only, not equal to a country/capital alias.
     taken = {n.lower() for r in rows for f in r.split("\t")[2:] for n in f.split("|")}
-    by_name: dict[str, set[str]] = {}
-    pops: dict[str, int] = {}
+    by_name: dict[str, dict[str, int]] = {}
     for city in gc.get_cities().values():
-        if city["population"] < 250_000:
+        if city["population"] < 100_000:
             continue
         cc = geo_countries.get(next((k for k, v in geo_countries.items() if v["iso"] == city["countrycode"]), ""), {})
         iso3 = cc.get("iso3") if cc else None
@@ -185,12 +209,36 @@ def main() -> int:
                 continue
             if n != city["name"] and city["population"] < 1_000_000:
                 continue
-            by_name.setdefault(n, set()).add(iso3)
-            pops[n] = max(pops.get(n, 0), city["population"])
-    lines = [f"{n}\t{next(iter(cs))}" for n, cs in sorted(by_name.items()) if len(cs) == 1]
-    (OUT / "actors_cities.tsv").write_text("# city\tiso3 (GeoNames cities >= 250k people, unambiguous names)\n"
+            by_name.setdefault(n, {})
+            by_name[n][iso3] = max(by_name[n].get(iso3, 0), city["population"])
+    lines = []
+    for n, by_code in sorted(by_name.items()):
+        ranked = sorted(by_code.items(), key=lambda kv: -kv[1])
+        # unambiguous, or the largest city of that name is five times the next one (Sydney AU vs CA)
+        if len(ranked) == 1 or ranked[0][1] >= 5 * ranked[1][1]:
+            lines.append(f"{n}\t{ranked[0][0]}")
+    (OUT / "actors_cities.tsv").write_text("# city\tiso3 (GeoNames cities >= 100k people, names unambiguous or dominated by one city)\n"
                                            + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(rows)} countries, {len(lines)} city names", file=sys.stderr)
+    # First-level divisions (pycountry ISO 3166-2), plus everyday English names of conflict regions.
+    iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries if c.alpha_3 in seen}
+    region_codes: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code or sub.country_code not in iso2to3:
+            continue
+        for n in {sub.name, sub.name.split(" (")[0]}:
+            n = n.strip()
+            if len(n) < 4 or n in REGION_STOP or n.lower() in taken or n in SKIP_CITY:
+                continue
+            region_codes.setdefault(n, set()).add(iso2to3[sub.country_code])
+    for n, code in REGIONS_EXTRA.items():
+        region_codes[n] = {code}
+    city_names = {ln.split("\t")[0] for ln in lines}
+    reg_lines = [f"{n}\t{next(iter(cs))}" for n, cs in sorted(region_codes.items())
+                 if len(cs) == 1 and n not in city_names]
+    (OUT / "actors_regions.tsv").write_text(
+        "# region\tiso3 (ISO 3166-2 first-level divisions from pycountry, unambiguous names, "
+        "and common English names of regions)\n" + "\n".join(reg_lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} countries, {len(lines)} city names, {len(reg_lines)} regions", file=sys.stderr)
     return 0
 
 

@@ -66,6 +66,8 @@ MON = date(2024, 3, 11)
     ("5 March 2024", "future", THU, ("2024-03-05", "day")),
     ("March 5, 2021", "past", THU, ("2021-03-05", "day")),
     ("2024-03-05", "past", THU, ("2024-03-05", "day")),
+    ("25/12/2023", "past", THU, ("2023-12-25", "day")),   # only day/month is a valid reading
+    ("05/03/2024", "past", THU, ("2024-03-05", "day")),   # both valid: the past one, as the verb is past
     ("in 2023", "past", THU, ("2023-01-01", "year")),
     ("last year", "past", THU, ("2023-01-01", "year")),
     ("this year", "past", THU, ("2024-01-01", "year")),
@@ -100,6 +102,16 @@ def test_timex_value(text: str, anchor: date, expected: str) -> None:
 def test_month_names_need_capitals_and_a_cue_in_running_text() -> None:
     found = G.scan("Theresa May said troops may march on the capital in May and in March 2024.")
     assert [f.text for f in found] == ["in May", "in March 2024"]
+
+
+def test_weekdays_inside_names_are_not_dates() -> None:
+    assert [f.text for f in G.scan("The Good Friday Agreement was signed in 1998.")] == ["in 1998"]
+    assert [f.text for f in G.scan("He told the Sunday Times on Monday.")] == ["Monday"]
+
+
+def test_in_n_units_is_a_date_only_in_the_future() -> None:
+    assert resolve_expression("in two weeks", THU, "future") == ("2024-03-25", "week")
+    assert resolve_expression("in five years", THU, "past") == (None, "unknown")
 
 
 def test_numbers_are_not_years() -> None:
@@ -149,6 +161,14 @@ def test_noun_trigger_takes_the_date_of_its_participle(nlp) -> None:
 
 
 @pytest.mark.slow
+def test_date_of_a_clause_on_another_noun_is_not_the_event_date(nlp) -> None:
+    text = "Rebels attacked the town on Tuesday, which the army had captured in 2014."
+    assert _event_date(nlp, text, "attacked").text == "on Tuesday"
+    text = "Rebels attacked the town, which the army had captured in 2014, the ministry said on Tuesday."
+    assert _event_date(nlp, text, "captured").text == "in 2014"
+
+
+@pytest.mark.slow
 def test_month_with_future_aux(nlp) -> None:
     r = _event_date(nlp, "The minister is due to visit Moscow in February.", "visit")
     assert (r.date, r.precision, r.text) == ("2025-02-01", "month", "in February")
@@ -170,6 +190,14 @@ def test_without_publication_date_only_absolute_dates_resolve(nlp) -> None:
     assert (r.date, r.precision) == (None, "unknown")
     r = _event_date(nlp, "Rebels attacked the town on 5 March 2023.", "attacked", published=None)
     assert r.date == "2023-03-05"
+
+
+@pytest.mark.slow
+def test_dateline_is_not_the_event_date(nlp) -> None:
+    r = _event_date(nlp, "BEIRUT, March 5 (Reuters) - Israeli jets struck targets in southern Lebanon.", "struck")
+    assert (r.date, r.precision, r.text) == ("2024-03-14", "unknown", None)
+    r = _event_date(nlp, "BEIRUT, March 5 (Reuters) - Israeli jets struck targets in Lebanon on Monday.", "struck")
+    assert (r.date, r.text) == ("2024-03-11", "on Monday")
 
 
 @pytest.mark.slow

@@ -6,6 +6,8 @@ pipeline on each dataset's pinned limit and skip when ../shared/data is absent.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -332,6 +334,21 @@ def test_format_report_shows_metrics_and_types() -> None:
     assert "type_accuracy" in text and "0.500" in text and "AID" in text and "asserted=3" in text
 
 
+# ------------------------------------------------------------------------------------------ bench helpers
+
+def test_bench_reads_documents_and_falls_back_to_samples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from eventwire import bench
+
+    path = tmp_path / "docs.jsonl"
+    write_jsonl(path, [{"id": f"d{i}", "text": f"text {i}", "date": "2002-03-01"} for i in range(5)])
+    docs, source = bench.load_docs(3, path)
+    assert [d.id for d in docs] == ["d0", "d1", "d2"] and docs[0].published == "2002-03-01"
+    docs, source = bench.load_docs(7, tmp_path / "missing.jsonl")
+    assert len(docs) == 7 and len({d.id for d in docs}) == 7
+    assert "not found" in capsys.readouterr().err
+    assert bench.peak_rss_mb() > 0
+
+
 # ------------------------------------------------------------------------------------------ floors on gold sets
 
 FLOORS = json.loads((Path(C.__file__).parent / "floors.json").read_text(encoding="utf-8"))
@@ -344,6 +361,7 @@ def test_floors_file_names_known_datasets() -> None:
     for name, spec in FLOORS.items():
         assert name in DATASETS
         assert spec["metrics"] and all(0.0 <= v <= 1.0 for v in spec["metrics"].values())
+        assert all(v >= 0 for v in spec.get("max", {}).values())
 
 
 @pytest.fixture(scope="module")
@@ -360,10 +378,26 @@ def test_floor(name: str, pipeline: Any) -> None:
     if name != "gold" and not E.data_dir().is_dir():
         pytest.skip(f"gold data not present at {E.data_dir()}")
     spec = FLOORS[name]
+    options = dict(spec.get("options", {}))
+    params = inspect.signature(importlib.import_module(f"eventwire.evaluate.{E.DATASETS[name]}").run).parameters
+    if "pipeline" in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        options["pipeline"] = pipeline  # share one loaded pipeline between the datasets
     try:
-        report = E.run(name, limit=spec.get("limit"), pipeline=pipeline, **spec.get("options", {}))
+        report = E.run(name, limit=spec.get("limit"), **options)
     except E.DatasetMissing as exc:
         pytest.skip(str(exc))
-    below = {k: (report["metrics"].get(k), floor) for k, floor in spec["metrics"].items()
-             if report["metrics"].get(k, -1.0) < floor}
+    got = report["metrics"]
+    missing = sorted(k for k in [*spec["metrics"], *spec.get("max", {})] if k not in got)
+    assert not missing, f"{name}: report lacks pinned metrics {missing}"
+    below = {k: (got[k], floor) for k, floor in spec["metrics"].items() if got[k] < floor}
+    above = {k: (got[k], ceiling) for k, ceiling in spec.get("max", {}).items() if got[k] > ceiling}
     assert not below, f"{name}: metrics below floor (got, floor): {below}"
+    assert not above, f"{name}: metrics above ceiling (got, ceiling): {above}"
+
+
+def test_format_report_tolerates_other_report_shapes() -> None:
+    text = C.format_report({"dataset": "y", "n": 1, "metrics": {"median_km": 12, "label": "x", "acc": None},
+                            "per_type": {"GPE": 0.5, "LOC": {"f1": 0.25}},
+                            "confusion": {"m": [1, 2], "t": {"a": {"b": 0.5}}},
+                            "errors": [{"when": object()}]})
+    assert "median_km" in text and "GPE" in text and "0.250" in text

@@ -4,8 +4,10 @@ On a fixed set of real news documents (the first 200 of ../shared/data/india_pol
 the bundled sample articles repeated when that file is absent) it measures, with one loaded pipeline:
 
 * spaCy alone (``nlp.pipe`` over the same texts the pipeline parses) and full coding (``process_many``), in
-  articles per second, and the coding overhead ``(full - spacy) / spacy`` in per cent (target <= 25 %);
-* each timed ``--repeat`` times (default 2), alternating, best kept;
+  articles per second;
+* the coding overhead: the time of everything after parsing (``Pipeline.code_doc`` over the kept Docs) as a
+  per cent of the spaCy time, on this process's CPU time (wall time too) (target <= 25 %);
+* each timed ``--repeat`` times (default 2), best kept;
 * full coding with ``n_process=1`` and ``n_process=2``;
 * the load time of the actor knowledge base and of the gazetteer, the pipeline load time, and peak RSS.
 
@@ -91,20 +93,30 @@ def run_bench(n: int = 200, docs_path: Path | None = None, multiprocess: bool = 
     # warm-up: the first batches allocate caches and page the model in
     list(p.process_many(articles[:32]))
 
-    def spacy_only() -> int:
-        return sum(1 for _ in p.nlp.pipe(texts, batch_size=32))
+    # Stage split: parse once (spaCy alone), then code the kept Docs (extraction, grounding, records). Wall and
+    # CPU time of this process are both kept; CPU time is the steadier one on a loaded machine.
+    offsets = [doc_text(a)[1] for a in articles]
+    spacy_s = spacy_cpu = code_s = code_cpu = float("inf")
+    for _ in range(max(1, repeat)):
+        w0, c0 = time.perf_counter(), time.process_time()
+        docs = list(p.nlp.pipe(texts, batch_size=32))
+        w1, c1 = time.perf_counter(), time.process_time()
+        for doc, a, off in zip(docs, articles, offsets):
+            p.code_doc(doc, a, off)
+        w2, c2 = time.perf_counter(), time.process_time()
+        spacy_s, spacy_cpu = min(spacy_s, w1 - w0), min(spacy_cpu, c1 - c0)
+        code_s, code_cpu = min(code_s, w2 - w1), min(code_cpu, c2 - c1)
+        del docs
 
     def full() -> int:
         return sum(len(evs) for _, evs in p.process_many(articles))
 
-    # alternate the two and keep the best time of each, so drift and warm-up hit both alike
-    spacy_s = full_s = float("inf")
+    full_s = float("inf")
     events = 0
     for _ in range(max(1, repeat)):
-        spacy_s = min(spacy_s, timed(spacy_only)[0])
         t, events = timed(full)
         full_s = min(full_s, t)
-    overhead = (full_s - spacy_s) / spacy_s * 100 if spacy_s else 0.0
+    overhead = code_cpu / spacy_cpu * 100 if spacy_cpu else 0.0
     result: dict[str, Any] = {
         "docs": len(articles),
         "repeat": repeat,
@@ -113,6 +125,10 @@ def run_bench(n: int = 200, docs_path: Path | None = None, multiprocess: bool = 
         "events": events,
         "spacy_only_s": round(spacy_s, 3),
         "spacy_only_articles_per_s": round(len(articles) / spacy_s, 2) if spacy_s else None,
+        "spacy_only_cpu_s": round(spacy_cpu, 3),
+        "coding_s": round(code_s, 3),
+        "coding_cpu_s": round(code_cpu, 3),
+        "coding_overhead_wall_pct": round(code_s / spacy_s * 100, 1) if spacy_s else None,
         "full_s": round(full_s, 3),
         "full_articles_per_s": round(len(articles) / full_s, 2) if full_s else None,
         "coding_overhead_pct": round(overhead, 1),
@@ -140,7 +156,8 @@ def format_bench(r: dict[str, Any]) -> str:
         f"documents        {r['docs']}  ({r['source']}, {r['chars']:,} chars, {r['events']} events)",
         f"spaCy only       {r['spacy_only_articles_per_s']} articles/s  ({r['spacy_only_s']} s)",
         f"full coding      {r['full_articles_per_s']} articles/s  ({r['full_s']} s)",
-        f"coding overhead  {r['coding_overhead_pct']} %  (target <= {r['coding_overhead_target_pct']} %)",
+        f"coding overhead  {r['coding_overhead_pct']} % of spaCy CPU time (wall {r['coding_overhead_wall_pct']} %;"
+        f" target <= {r['coding_overhead_target_pct']} %)",
         f"n_process=1      {r['n_process_1_articles_per_s']} articles/s",
         f"n_process=2      {r['n_process_2_articles_per_s']} articles/s"
         + (f"  ({r['n_process_2_error']})" if r.get("n_process_2_error") else ""),

@@ -47,7 +47,7 @@ _CAMEO_ROOT_TO_PLOVER: dict[str, str | None] = {
     "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
 }
 
-MAX_ERRORS = 12
+MAX_ERRORS = 20
 
 
 # --------------------------------------------------------------------------------------------------- loading
@@ -325,7 +325,7 @@ class TypeTally:
         out: dict[str, dict[str, float]] = {}
         for t in types:
             row = prf(self.tp[t], self.fp[t], self.fn[t])
-            row["support"] = float(self.tp[t] + self.fn[t])
+            row["support"] = self.tp[t] + self.fn[t]
             out[t] = row
         return out
 
@@ -375,39 +375,55 @@ def make_report(name: str, n: int, metrics: dict[str, float], per_type: dict[str
 
 # --------------------------------------------------------------------------------------------------- printing
 
+def _cell(value: Any, width: int) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"{str(value)[:width]:>{width}}"
+    if isinstance(value, int):
+        return f"{value:>{width}d}"
+    return f"{value:>{width}.3f}"
+
+
 def format_report(report: dict[str, Any]) -> str:
-    """A readable plain-text view of a report: metrics, per-type table, confusion, a few errors."""
+    """A readable plain-text view of a report: metrics, per-type table, confusion, a few errors.
+
+    Tolerant of any report shape (other evaluations print through it too): unknown values are shown as text.
+    """
     lines = [f"dataset: {report.get('dataset')}   n: {report.get('n')}"]
     metrics = report.get("metrics") or {}
-    if metrics:
-        w = max(len(k) for k in metrics)
+    if isinstance(metrics, dict) and metrics:
+        w = max(len(str(k)) for k in metrics)
         lines.append("")
         for k, v in metrics.items():
-            lines.append(f"  {k:<{w}}  {v:.3f}" if isinstance(v, float) else f"  {k:<{w}}  {v}")
+            shown = f"{v:.3f}" if isinstance(v, float) else str(v)
+            lines.append(f"  {str(k):<{w}}  {shown}")
     per_type = report.get("per_type") or {}
-    if per_type:
-        lines += ["", f"  {'type':<10} {'prec':>6} {'rec':>6} {'f1':>6} {'support':>8}"]
+    if isinstance(per_type, dict) and per_type:
+        lines += ["", f"  {'type':<12} {'prec':>6} {'rec':>6} {'f1':>6} {'support':>8}"]
         for t, row in per_type.items():
-            lines.append(f"  {t:<10} {row.get('precision', 0):>6.3f} {row.get('recall', 0):>6.3f} "
-                         f"{row.get('f1', 0):>6.3f} {int(row.get('support', 0)):>8d}")
-    for title, table in (report.get("confusion") or {}).items():
+            if not isinstance(row, dict):
+                lines.append(f"  {str(t)[:12]:<12} {row}")
+                continue
+            lines.append(f"  {str(t)[:12]:<12} {_cell(row.get('precision', ''), 6)} {_cell(row.get('recall', ''), 6)} "
+                         f"{_cell(row.get('f1', ''), 6)} {_cell(row.get('support', ''), 8)}")
+    confusion = report.get("confusion") or {}
+    for title, table in (confusion.items() if isinstance(confusion, dict) else []):
         if not isinstance(table, dict) or not table:
             continue
         if not any(isinstance(row, dict) for row in table.values()):
             lines += ["", f"  {title}: " + "  ".join(f"{k}={v}" for k, v in table.items())]
             continue
         lines += ["", f"  {title} (rows gold, columns output):"]
-        cols = sorted({c for row in table.values() if isinstance(row, dict) for c in row})
+        cols = sorted({str(c) for row in table.values() if isinstance(row, dict) for c in row})
         lines.append("  " + " " * 13 + " ".join(f"{c[:8]:>8}" for c in cols))
         for g, row in table.items():
             if isinstance(row, dict):
-                lines.append(f"  {g[:12]:<12} " + " ".join(f"{row.get(c, 0):>8d}" for c in cols))
+                cells = {str(k): v for k, v in row.items()}
+                lines.append(f"  {str(g)[:12]:<12} " + " ".join(_cell(cells.get(c, 0), 8) for c in cols))
             else:
-                lines.append(f"  {g[:12]:<12} {row}")
+                lines.append(f"  {str(g)[:12]:<12} {row}")
     errors = report.get("errors") or []
-    if errors:
+    if isinstance(errors, list) and errors:
         lines += ["", "  some errors:"]
         for e in errors[:8]:
-            lines.append("  - " + json.dumps(e, ensure_ascii=False)[:300])
+            lines.append("  - " + json.dumps(e, ensure_ascii=False, default=str)[:300])
     return "\n".join(lines)
-

@@ -22,6 +22,9 @@ from eventwire.evaluate import common as C
 from eventwire.records import Article, Event
 
 
+PER_ARTICLE_ERRORS = 3
+
+
 class GoldFileError(ValueError):
     """A gold file line that does not have the documented shape."""
 
@@ -165,6 +168,7 @@ def score(items: list[dict[str, Any]], outputs: dict[str, list[Event]]) -> dict[
         art: Article = item["article"]
         events = outputs.get(art.id, [])
         golds, absent = item["events"], item["absent"]
+        article_errors: list[dict[str, Any]] = []
         matching = match_article(golds, events)
         matched = set(matching.values())
         for gi, g in enumerate(golds):
@@ -187,8 +191,8 @@ def score(items: list[dict[str, Any]], outputs: dict[str, list[Event]]) -> dict[
             else:
                 fn += 1
                 fn_t[g["event"]] = fn_t.get(g["event"], 0) + 1
-                errors.append({"article": art.id, "missed": _gold_brief(g),
-                               "output": [C.brief(e) for e in events]})
+                article_errors.append({"article": art.id, "missed": _gold_brief(g),
+                                       "output": [C.brief(e) for e in events][:8]})
         bad = forbidden(events, matched, absent)
         forbidden_n += len(bad)
         for a in absent:
@@ -199,8 +203,11 @@ def score(items: list[dict[str, Any]], outputs: dict[str, list[Event]]) -> dict[
             if e.modality == "asserted" and oi not in matched:
                 fp += 1
                 fp_t[e.event] = fp_t.get(e.event, 0) + 1
-                errors.append({"article": art.id, "false_positive": C.brief(e),
-                               "forbidden": oi in bad, "sentence": e.event_text[:200]})
+                article_errors.append({"article": art.id, "false_positive": C.brief(e),
+                                       "forbidden": oi in bad, "sentence": e.event_text[:200]})
+        # a few from each article, forbidden ones first, so one long article does not fill the list
+        article_errors.sort(key=lambda x: not x.get("forbidden"))
+        errors.extend(article_errors[:PER_ARTICLE_ERRORS])
     overall = C.prf(tp, fp, fn)
     tally = C.TypeTally()
     tally.tp.update(tp_t)

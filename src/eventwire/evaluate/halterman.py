@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from eventwire.ground.places import Geocoder, rank_mentions
 
@@ -37,7 +37,7 @@ def load_place_nlp() -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         nlp = spacy.load(MODEL)
-    er = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    er = nlp.add_pipe("entity_ruler", first=True, config={"overwrite_ents": True})  # before ner; see ruler_patterns
     er.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
     return nlp
 

@@ -100,6 +100,8 @@ def cue_mode(tokens, table: dict[str, str]) -> str | None:
 
 def assault_mode(trigger: Token, sent: Span) -> str | None:
     """Mode of an attack from the words near the trigger, then from the sentence."""
+    if any(t.lower_ in ("suicide", "self-immolation") for t in sent):
+        return "suicide-attack"
     near = [trigger, *trigger.children]
     near.extend(g for c in trigger.children if c.dep_ in ("dobj", "prep", "agent", "nsubj")
                 for g in c.subtree)

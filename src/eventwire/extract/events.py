@@ -18,7 +18,7 @@ from eventwire.extract.contexts import (ASK_MODE_BY_TYPE, THREAT_MODE_BY_TYPE, a
                                         sentence_contexts, threat_mode)
 from eventwire.extract.lexicon import Lexicon, Trigger, load_lexicon
 from eventwire.extract.mention import Mention
-from eventwire.extract.modality import ASSERTED, FUTURE, ModalityInfo, modality_of
+from eventwire.extract.modality import ASSERTED, FUTURE, NEGATED, ModalityInfo, modality_of
 from eventwire.extract.roles import (PASS_SUBJ, agent_of, direct_object, is_actorish, np_span,
                                      prep_objects, role_heads, subject_of)
 
@@ -42,16 +42,52 @@ JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "tri
 THREAT_CAMEO = {"violence": "138", "restrict": "1312", "relations": "1313"}
 
 
+#: forms the small English model lemmatises wrongly ("staged" -> "stag")
+FORM_FIX = {"staged": "stage", "stages": "stage", "forgave": "forgive", "raped": "rape"}
+#: conflictual acts announced for the future are threats (PLOVER: a threat is THREATEN, not the act)
+THREAT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
+MUST_AUX = frozenset({"must", "should"})
+
+
+def _lemma(tok: Token) -> str:
+    return FORM_FIX.get(tok.lower_) or tok.lemma_.lower()
+
+
+def _joined(tok: Token) -> str | None:
+    """A hyphenated or split compound read as one word: "cease-fire" / "air strike" -> "ceasefire", "airstrike"."""
+    left = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    if not left:
+        return None
+    first = left[-1]
+    if first.i == tok.i - 1 or (first.i == tok.i - 2 and tok.doc[tok.i - 1].text == "-"):
+        return first.lower_ + tok.lemma_.lower()
+    return None
+
+
+def _threat_mode(event: str, mode: str | None) -> str | None:
+    if event == "SANCTION":
+        return {"expel": "expel", "discontinue": "relations", "withdraw": "relations"}.get(mode or "",
+                                                                                           "restrict")
+    if event == "COERCE":
+        return "arrest" if mode == "arrest" else "restrict"
+    return THREAT_MODE_BY_TYPE.get(event)
+
+
 def _verb_entry(tok: Token, entries: tuple[Trigger, ...]) -> tuple[Trigger | None, Token | None]:
     """The most specific verb entry whose particle/object needs are met, and the consumed object."""
-    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "acomp", "oprd")}
+    parts.update(g.lower_ for c in tok.children if c.dep_ in ("dobj", "ccomp") for g in c.children
+                 if g.dep_ in ("amod", "acomp", "oprd") and g.i > c.i)
     obj_toks = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-    obj_toks += [g for o in obj_toks for g in o.children if g.dep_ == "conj"]
+    obj_toks += [g for o in obj_toks for g in o.children if g.dep_ in ("conj", "compound")]
+    obj_toks += [g for o in obj_toks for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                 for g in p.children if g.dep_ == "pobj"]
     for e in entries:                                   # most specific first
         if e.part is not None and e.part not in parts:
             continue
         if e.objs:
-            hit = next((o for o in obj_toks if o.lemma_.lower() in e.objs or o.lower_ in e.objs), None)
+            hit = next((o for o in obj_toks if o.lemma_.lower() in e.objs or o.lower_ in e.objs
+                        or _joined(o) in e.objs), None)
             if hit is None:
                 continue
             return e, hit
@@ -71,6 +107,9 @@ def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
             return replace(e, event="ASSAULT", mode="aerial" if "drone" not in mods else "drone",
                            cameo="195", rpreps=("on", "against"))
         return e
+    if lem in ("attack", "warfare", "war", "operation") and mods & {"cyber", "digital", "online"}:
+        return Trigger(lemma=lem, pos="N", part=None, objs=frozenset(), event="COERCE", mode="cyber",
+                       cameo=None, rpreps=("on", "against"), weak=True)
     if lem in ("exercise", "drill") and not (mods & JOINT_WORDS or "with" in preps):
         return replace(e, event="MOBILIZE", mode="troops", cameo="152", reciprocal=False)
     if lem == "call":
@@ -88,11 +127,11 @@ def _light_governor(tok: Token) -> Token | None:
     head = tok.head
     if head is tok:
         return None
-    if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in LIGHT_VERBS:
+    if tok.dep_ in ("dobj", "nsubjpass", "attr") and _lemma(head) in LIGHT_VERBS:
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LIGHT_PREPS:
         gov = head.head
-        if gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
+        if gov.pos_ == "VERB" and _lemma(gov) in LIGHT_VERBS:
             return gov
         if gov.dep_ == "dobj" and gov.lemma_ == "part" and gov.head.lemma_ == "take":
             return gov.head
@@ -112,7 +151,7 @@ def _spans(heads: list[Token]) -> list[Span]:
 
 class _Candidate:
     __slots__ = ("tok", "entry", "is_noun", "actors", "recips", "minfo", "gov", "event", "mode",
-                 "cameo", "modality", "loose")
+                 "cameo", "modality", "loose", "subj_event")
 
     def __init__(self, tok: Token, entry: Trigger, is_noun: bool):
         self.tok, self.entry, self.is_noun = tok, entry, is_noun
@@ -123,6 +162,7 @@ class _Candidate:
         self.event, self.mode, self.cameo = entry.event, entry.mode, entry.cameo
         self.modality = ASSERTED
         self.loose = False
+        self.subj_event: Token | None = None
 
 
 def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
@@ -141,7 +181,11 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
                     recips.extend(role_heads(ch, an))
     for r in e.rpreps:
         if r == "dobj":
-            recips.extend(role_heads(direct_object(tok), an))
+            dobj = direct_object(tok)
+            heads = role_heads(dobj, an)
+            if dobj is not None and not heads:
+                heads = _owner_of(dobj, an)
+            recips.extend(heads)
         elif r == "dative":
             recips.extend(h for ch in tok.children if ch.dep_ == "dative" for h in role_heads(ch, an))
         else:
@@ -150,10 +194,47 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
             if obj_tok is not None:
                 for o in prep_objects(obj_tok, (r,)):
                     recips.extend(role_heads(o, an))
+    if e.embed and e.event in ("REQUEST", "THREATEN", "ACCUSE") and not recips:
+        # "demanded that the US cancel ...", "warned that Iran would ...": the clause subject is addressed
+        for ch in tok.children:
+            if ch.dep_ == "ccomp":
+                who, _ = subject_of(ch)
+                if who is not None and who.dep_ in ("nsubj", "nsubjpass"):
+                    recips.extend(role_heads(who, an))
+                break
+    if e.event == "THREATEN" and not recips:
+        # "threatened to stop talks if the United States goes ahead": the party the condition is on
+        for g in tok.subtree:
+            if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in g.children):
+                who, _ = subject_of(g)
+                if who is not None:
+                    recips.extend(role_heads(who, an))
+                break
     if e.reciprocal and not c.actors:
         for o in prep_objects(tok, ("between",)):
             c.actors.extend(role_heads(o, an))
     c.recips = [r for r in recips if all(r.i != a.i for a in c.actors)]
+    if not c.actors and subj is not None and not is_patient and not is_actorish(
+            subj, an.actor_nouns, an.event_nouns):
+        c.subj_event = subj
+
+
+def _owner_of(thing: Token, lex: Lexicon) -> list[Token]:
+    """Whose is the thing: "rejected *Iran's* proposal", "dismissed an appeal from *the president*"."""
+    for ch in thing.children:
+        if ch.dep_ == "poss":
+            heads = role_heads(ch, lex)
+            if heads:
+                return heads
+    for o in prep_objects(thing, ("by", "from", "of")):
+        heads = role_heads(o, lex)
+        if heads:
+            return heads
+    for ch in thing.children:                   # "a U.N. military presence", "French mediation"
+        if ch.dep_ in ("compound", "amod") and ch.i < thing.i and ch.ent_type_ in ("GPE", "NORP", "ORG"):
+            return [ch]
+    return []
 
 
 def _noun_roles(c: _Candidate, an: Lexicon) -> None:
@@ -212,6 +293,7 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
         sp = np_span(a)
         taken.update(range(sp.start, sp.end))
     best: Token | None = None
+    best_key = (9, 0)
     for t in scope.subtree:
         if t.i in taken or t.i == c.tok.i or t.dep_ not in FALLBACK_DEPS:
             continue
@@ -221,23 +303,36 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
             continue
         if not is_actorish(t, lex.actor_nouns, lex.event_nouns) or t.pos_ == "PRON" or t.pos_ == "NUM":
             continue
-        if best is None or abs(t.i - c.tok.i) < abs(best.i - c.tok.i):
-            best = t
+        named = t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN"
+        key = (0 if named else 1, abs(t.i - c.tok.i))
+        if best is None or key < best_key:
+            best, best_key = t, key
     return [] if best is None else role_heads(best, lex) or [best]
 
 
-def _retype(c: _Candidate, by_tok: dict[int, _Candidate]) -> None:
+def _retype(c: _Candidate) -> None:
     m = c.minfo.modality
     c.modality = m
+    if m == NEGATED and c.minfo.governor is None and c.event == "AGREE":
+        # "will not accept", "failed to reach agreement": a refusal
+        c.event, c.mode, c.cameo, c.modality = "REJECT", None, "120", ASSERTED
+        return
     if m == FUTURE and c.minfo.governor is None:
         if c.event in COOP4:
             c.cameo = AGREE_CAMEO[c.event]
             c.event, c.mode, c.modality = "AGREE", None, ASSERTED
+        elif c.event == "CONCEDE":
+            c.modality = ASSERTED                   # announcing a concession is the (verbal) concession
         elif c.event == "RETREAT":
             c.event, c.mode, c.cameo, c.modality = "CONCEDE", None, None, ASSERTED
+        elif c.event in THREAT_TYPES:
+            # "said they would boycott", "will impose sanctions": an announced conflictual act is a threat
+            mode = _threat_mode(c.event, c.mode)
+            c.event, c.mode, c.modality = "THREATEN", mode, ASSERTED
+            c.cameo = THREAT_CAMEO.get(mode or "", "130")
 
 
-def _embedded_modes(cands: list[_Candidate]) -> None:
+def _embedded_modes(cands: list[_Candidate], lex: Lexicon) -> None:
     by_gov: dict[int, _Candidate] = {}
     for c in cands:
         if c.minfo.governor is not None:
@@ -264,10 +359,48 @@ def _embedded_modes(cands: list[_Candidate]) -> None:
             mode = mode or threat_mode(c.tok)
             c.mode = mode
             c.cameo = THREAT_CAMEO.get(mode or "", c.cameo)
-        elif inner is not None and c.mode is None:
-            c.mode = ASK_MODE_BY_TYPE.get(inner.event, "change")
+        elif c.mode is None:
+            if inner is not None:
+                kind = inner.event
+            else:                               # a mis-tagged complement ("demanded that he resign")
+                comp = next((ch for ch in c.tok.children if ch.dep_ in ("ccomp", "xcomp")), None)
+                entries = lex.verbs.get(_lemma(comp)) if comp is not None else None
+                kind = entries[-1].event if entries else None
+            if kind is None:
+                continue
+            c.mode = ASK_MODE_BY_TYPE.get(kind, "change")
             if c.event == "REJECT" and c.mode == "meet":
                 c.cameo = "125"
+
+
+SPEECH_VERBS = frozenset({"say", "tell", "declare", "insist", "state", "announce", "conclude", "add",
+                          "warn", "stress", "write", "argue", "maintain"})
+
+
+def _demands(sent: Span, lex: Lexicon, cands: dict[int, _Candidate]) -> list[_Candidate]:
+    """"X said Y must / should do Z" is X's REQUEST to Y (mode from what is demanded)."""
+    out: list[_Candidate] = []
+    for tok in sent:
+        if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX") or _lemma(tok.head) not in SPEECH_VERBS:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in MUST_AUX for c in tok.children):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        speaker, patient = subject_of(tok.head)
+        addressee, _ = subject_of(tok)
+        actors = [] if patient else role_heads(speaker, lex)
+        recips = [r for r in role_heads(addressee, lex) if all(r.i != a.i for a in actors)]
+        if not actors or not recips:
+            continue
+        inner = cands.get(tok.i)
+        entry = Trigger(lemma=tok.lemma_.lower(), pos="V", part=None, objs=frozenset(), event="REQUEST",
+                        mode=ASK_MODE_BY_TYPE.get(inner.event, "change") if inner else "change",
+                        cameo="100", rpreps=())
+        c = _Candidate(tok, entry, False)
+        c.actors, c.recips = actors, recips
+        out.append(c)
+    return out
 
 
 def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
@@ -279,7 +412,7 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
     for tok in sent:
         pos = tok.pos_
         if pos == "VERB":
-            entries = lex.verbs.get(tok.lemma_.lower())
+            entries = lex.verbs.get(_lemma(tok))
             if entries:
                 e, obj = _verb_entry(tok, entries)
                 if e is not None:
@@ -288,7 +421,9 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
                     if obj is not None:
                         consumed.add(obj.i)
         elif pos in ("NOUN", "PROPN"):
-            entries = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+            joined = _joined(tok)
+            entries = (joined and lex.nouns.get(joined)) or lex.nouns.get(tok.lemma_.lower()) \
+                or lex.nouns.get(tok.lower_)
             if entries:
                 nouns.append((tok, entries))
     for tok, entries in nouns:
@@ -297,7 +432,8 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
         e = _noun_entry(tok, entries)
         if e is not None:
             cands.append(_Candidate(tok, e, True))
-    if not cands:
+    demands = _demands(sent, lex, {c.tok.i: c for c in cands})
+    if not cands and not demands:
         return []
     by_tok = {c.tok.i: c for c in cands}
     entries_by_tok = {c.tok.i: c.entry for c in cands}
@@ -310,11 +446,23 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
             _verb_roles(c, objs.get(c.tok.i), an)
         if not c.is_noun and not c.recips:
             # "condemned the attack by X" / "X's arrest of Y was condemned": the recipient is the doer
-            for ch in c.tok.children:
+            things = [ch for ch in c.tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+            things += prep_objects(c.tok, ("over", "about", "for", "against", "on"))
+            for ch in things:
                 inner = by_tok.get(ch.i)
-                if ch.dep_ in ("dobj", "nsubjpass") and inner is not None and inner.is_noun \
-                        and inner.actors and c.event in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST"):
+                if inner is not None and inner.is_noun and inner.actors \
+                        and c.event in ("ACCUSE", "SUPPORT", "REJECT", "REQUEST"):
                     c.recips = [a for a in inner.actors if all(a.i != x.i for x in c.actors)]
+                    break
+        if c.subj_event is not None and c.subj_event.i in by_tok:
+            inner = by_tok[c.subj_event.i]
+            c.actors = [a for a in inner.actors if all(a.i != r.i for r in c.recips)]
+            if inner.event == c.event and inner in kept:
+                # "Israeli air strikes on Gaza killed ten people": one attack, not two
+                kept.remove(inner)
+                c.recips = inner.recips + [r for r in c.recips if all(r.i != x.i for x in inner.recips)]
+                if inner.mode is not None:
+                    c.mode, c.cameo = inner.mode, inner.cameo
         if c.entry.weak and not c.actors and not c.recips:
             continue
         c.minfo = modality_of(c.gov if c.gov is not None else c.tok, entries_by_tok)
@@ -324,9 +472,10 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
                 c.minfo = own
         if c.event == "ASSAULT" and c.mode is None:
             c.mode = assault_mode(c.tok, sent)
-        _retype(c, by_tok)
+        _retype(c)
         kept.append(c)
-    _embedded_modes(kept)
+    _embedded_modes(kept, lex)
+    kept.extend(demands)
     for c in kept:
         if not c.recips:
             c.recips = _fallback_recipients(c, an)
@@ -361,4 +510,4 @@ def find_events(doc: Doc) -> list[Mention]:
     return out
 
 
-__all__ = ["find_events", "is_actorish"]
+__all__ = ["find_events"]

@@ -23,7 +23,7 @@ SPEECH = frozenset({"say", "tell", "announce", "state", "declare", "add", "repor
                     "confirm", "write", "note", "indicate", "believe", "think", "reply", "explain"})
 #: governors that put their complement in the future ("plans to meet", "is due to visit")
 FUTURE_GOV = frozenset({
-    "plan", "intend", "expect", "schedule", "set", "due", "prepare", "aim", "decide", "agree", "vow",
+    "plan", "intend", "expect", "schedule", "set", "due", "prepare", "aim", "agree", "vow",
     "pledge", "promise", "offer", "propose", "slate", "likely", "poise", "go", "commit", "resolve",
     "arrange", "hope", "want", "wish", "seek", "ready", "eager", "willing", "consent", "prepared",
     "undertake", "unlikely",

@@ -10,6 +10,11 @@ NP_EXCLUDE = frozenset({"case", "conj", "cc", "relcl", "acl", "punct", "advcl", 
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 BAD_PRONOUNS = frozenset({"what", "this", "these", "those", "all", "both", "some", "any", "one"})
+#: things people issue or publish that "demand", "accuse", "call for" on their behalf
+NON_AGENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "communique", "report",
+                             "message", "note", "appeal", "petition", "document", "decree", "order",
+                             "speech", "memo", "memorandum", "editorial", "post", "tweet", "video",
+                             "complaint", "lawsuit", "suit", "motion", "bill"})
 #: passive raising verbs: "X is expected/scheduled/set to meet" — X is the complement's subject
 RAISING = frozenset({"expect", "schedule", "set", "say", "report", "believe", "slate", "poise", "due",
                      "likely", "bound", "suppose", "think", "understand", "plan", "reckon", "tip"})
@@ -19,6 +24,11 @@ OBJECT_CONTROL = frozenset({
     "tell", "call", "pressure", "compel", "push", "implore", "instruct", "authorize", "permit",
     "warn", "advise", "request", "lead", "convince", "get", "want", "expect",
 })
+#: things people issue or publish that "demand", "accuse", "call for" on their behalf
+NON_AGENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "communique", "report",
+                             "message", "note", "appeal", "petition", "document", "decree", "order",
+                             "speech", "memo", "memorandum", "editorial", "post", "tweet", "video",
+                             "complaint", "lawsuit", "suit", "motion", "bill"})
 #: passive raising verbs: "X is expected/scheduled/set to meet" — X is the complement's subject
 RAISING = frozenset({"expect", "schedule", "set", "say", "report", "believe", "slate", "poise", "due",
                      "likely", "bound", "suppose", "think", "understand", "plan", "reckon", "tip"})
@@ -45,7 +55,7 @@ def is_actorish(tok: Token, actor_nouns: frozenset[str], event_nouns: frozenset[
         if tok.lemma_.lower() in event_nouns:
             return False
         for c in tok.children:
-            if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
                 return True
         return False
     if pos == "NUM":
@@ -60,7 +70,9 @@ def np_span(tok: Token) -> Span:
         dep = c.dep_
         if dep in NP_EXCLUDE:
             continue
-        if dep == "prep" and c.lower_ != "of":
+        if dep == "prep" and (c.lower_ != "of" or not any(g.dep_ == "pobj" for g in c.children)):
+            continue
+        if dep == "appos" and any(g.pos_ in ("VERB", "AUX") for g in c.subtree):
             continue
         if dep == "appos" and c.i > tok.i:
             # an appositive title ("Sergei Lavrov, Russia's foreign minister") belongs to the phrase
@@ -74,6 +86,8 @@ def np_span(tok: Token) -> Span:
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
         right -= 1
+    if right - left > 24:                            # runaway parse: keep the head and its left words
+        right = tok.i
     return doc[left:right + 1]
 
 
@@ -171,6 +185,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return head, passive
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "protesters arrested by police" / "militants attacking the base"
+        if verb.tag_ == "VBG" and head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB" and \
+                head.pos_ == "NOUN" and not any(c.dep_ in ("compound", "amod", "poss") for c in head.children
+                                                if c.ent_type_) and head.lemma_.lower() in NON_AGENT_NOUNS:
+            # "issued a declaration demanding ...": the declarer demands
+            return subject_of(head.head, depth + 1)
         return head, verb.tag_ == "VBN"
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, depth + 1)

@@ -35,6 +35,8 @@ __all__ = ["ActorCoder", "ArticleActors", "KBError", "code_text", "ruler_pattern
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "we", "us", "our",
             "i", "me", "you", "who", "whom", "which", "that", "this", "these", "those", "himself",
             "herself", "themselves", "itself", "someone", "somebody", "anyone", "nobody", "one"}
+COLLECTIVE = {"police", "people", "militia", "military", "army", "crowd", "staff", "clergy", "youth", "mob"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "it", "its", "their", "itself", "themselves"}
 DETERMINERS = {"the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "six", "seven",
@@ -51,6 +53,11 @@ TRANSPARENT = {"president", "chairman", "chairwoman", "chair", "head", "director
 SPONSOR_SUFFIX = {"-backed", "-allied", "-aligned", "-linked", "-sponsored", "-supported", "-funded",
                   "-affiliated"}
 ELI_FROM = {"GOV", "MIL", "SPY", "JUD", "LEG", "COP", "PTY", "OPP"}
+BLOC_REFERENTS = {"bloc", "alliance", "union", "organisation", "organization", "council"}
+GENERIC_PEOPLE = {"man", "woman", "people", "person", "individual", "boy", "girl", "national", "child"}
+# State names that are also given names ("Jordan Bardella", "Chad Smith"): glued to an unknown
+# capitalised word they are part of a person's name.
+GIVEN_NAME_STATES = {"jordan", "chad", "georgia", "israel", "india", "america", "kenya", "niger"}
 GOV_REFERENTS = {"country", "kingdom", "nation", "republic", "emirate", "state", "government", "regime",
                  "administration", "authorities", "authority", "sultanate", "leadership", "cabinet"}
 
@@ -95,12 +102,19 @@ class _Resolver:
                 continue
             n, entries = m
             entry = self._pick(entries, toks, i, n)
+            if (entry.kind in ("city", "capital", "region") or (n == 1 and fold(toks[i]) in GIVEN_NAME_STATES)) \
+                    and self._inside_name(toks, i, n, covered):
+                i += 1  # "King Hassan", "Washington Post": part of a longer name, not the place
+                continue
             code, sector, role = entry.at(when)
             level = {"person": 4, "org": 4, "breakaway": 2, "capital": 1, "city": 1}.get(entry.kind, 0)
             if entry.kind == "org" and sector is None:
                 level = 0
             name = entry.name + (f" ({role})" if role else "")
-            sponsor = i + n < len(toks) and toks[i + n] in SPONSOR_SUFFIX
+            suffix = toks[i + n] if i + n < len(toks) else ""
+            sponsor = suffix in SPONSOR_SUFFIX
+            if suffix.startswith("-") and level > 2:
+                level = 2  # "Hamas-run health ministry": the head noun decides the sector
             hits.append(_Hit(i, i + n, entry.kind, code, sector, level, name, sponsor=sponsor))
             for k in range(i, i + n):
                 covered[k] = True
@@ -122,11 +136,29 @@ class _Resolver:
         hits.sort(key=lambda h: h.start)
         return hits
 
+    def _inside_name(self, toks: list[str], i: int, n: int, covered: list[bool]) -> bool:
+        """A place word glued to other capitalised words that the KB does not know."""
+        if i > 0 and not covered[i - 1] and toks[i - 1][:1].isupper() and toks[i - 1] != "'s":
+            return True
+        if i + n < len(toks):
+            nxt = toks[i + n]
+            if nxt.lower().startswith(("al-", "el-", "bin", "ibn", "abu")):
+                return True
+            if nxt[:1].isupper() and self.kb.lookup_proper(toks, i + n) is None \
+                    and self.kb.lookup_sector([lemma(t) for t in toks], i + n) is None:
+                return True
+        return False
+
+    def is_person(self, text: str) -> bool:
+        """True when the text names an office holder of the KB."""
+        return any(h.kind == "person" for h in self.scan(tokenize(text), None))
+
     @staticmethod
     def _pick(entries: list[Entry], toks: list[str], i: int, n: int) -> Entry:
         if len(entries) == 1:
             return entries[0]
-        order = {"person": 0, "org": 1, "country": 2, "breakaway": 3, "demonym": 4, "capital": 5, "city": 6}
+        order = {"person": 0, "org": 1, "breakaway": 2, "country": 3, "demonym": 4, "capital": 5, "city": 6,
+                 "region": 7}
         # A single capital word before a sector noun names the country, not its government.
         return sorted(entries, key=lambda e: order.get(e.kind, 9))[0]
 
@@ -149,7 +181,7 @@ class _Resolver:
         content = _content(toks)
         if not content:
             return None
-        if len(content) == 1 and content[0].lower() in PRONOUNS:
+        if len(content) == 1 and content[0].lower() in PRONOUNS and not content[0].isupper():
             return Entity(text=raw, name=None, code=None, sector="UNK")
         hits = self.scan(content, when)
         if not hits:
@@ -159,8 +191,7 @@ class _Resolver:
         comp = [h for h in hits if h.start >= b]
 
         # ---- code and name
-        coded = [h for h in head if h.code and not h.sponsor] or [h for h in comp if h.code and not h.sponsor] \
-            or [h for h in hits if h.code]
+        coded = [h for h in head if h.code and not h.sponsor] or [h for h in comp if h.code and not h.sponsor]
         code_hit = coded[0] if coded else None
         # A person or organisation in the head outranks a nationality word in front of it,
         # except a state's own organ ("Saudi National Guard" is an org of SAU either way).
@@ -178,14 +209,14 @@ class _Resolver:
                 b < len(content) and content[b].lower() == "of" and best.kind == "sector"
                 and best.name.split()[-1] in TRANSPARENT):
             alt = self._best([h for h in comp if h.level >= 2 and h.sector is not None])
-            if alt is not None and (best is None or alt.level >= 2):
+            if alt is None and (best is None or best.sector is None):
+                alt = self._best([h for h in comp if h.sector is not None or h.needs_country])
+            if alt is not None:
                 best = alt
         sector = best.sector if best else None
         if best is not None and best.needs_country:
-            sector = "CVL" if code else "UNK"
-        if best is not None and best.kind in ("capital",) and len(content) > best.end - best.start:
-            # "Minsk police station": the capital only gives the country
-            sector = best.sector if best is self._best(head) and all(h.kind != "sector" for h in hits) else sector
+            # "an Afghan man" CVL but "two men" UNK; "Libyan leader" GOV but "community leader" none
+            sector = best.sector if code else ("UNK" if best.sector == "CVL" else None)
         lowered = {t.lower() for t in content}
         if lowered & FORMER and sector in ELI_FROM:
             sector = "ELI"
@@ -214,7 +245,7 @@ class _Resolver:
     def _context_country(self, context: str, when: date | None) -> str | None:
         toks = tokenize(context)
         for h in self.scan(toks, when):
-            if h.code and h.kind in ("country", "demonym", "capital", "breakaway", "city"):
+            if h.code and h.kind in ("country", "demonym", "capital", "breakaway", "city", "region"):
                 return h.code
         return None
 
@@ -252,6 +283,7 @@ class ArticleActors:
         self._mentions: list[_Mention] = []
         self._starts: list[int] = []
         self._names: dict[str, list[_Mention]] = {}
+        self._coded: list[tuple[int, Entity, bool]] = []  # phrases coded so far: (offset, entity, plural)
         self._country_count: Counter[str] = Counter()
         self._first_country: dict[str, int] = {}
 
@@ -266,11 +298,27 @@ class ArticleActors:
                 continue
             if ent.label_ == "PERSON":
                 phrase = self._with_title(ent)
-                coded = res.code(phrase, "", self.published)
-                if coded is None or (coded.code is None and coded.sector is None):
+                known = res.is_person(ent.text)
+                # an unknown name is never read as a place ("Michael Jackson"): code the title only
+                title = phrase if known else phrase[: len(phrase) - len(ent.text)].strip()
+                coded = res.code(title, "", self.published) if title else None
+                if coded is None or coded.code is None:
+                    appos = self._apposition(ent)
+                    extra = res.code(appos, "", self.published) if appos else None
+                    if extra is not None and extra.code is not None:
+                        coded = Entity(text=ent.text, name=ent.text, code=extra.code,
+                                       sector=extra.sector if extra.sector not in (None, "UNK")
+                                       else (coded.sector if coded else None))
+                if coded is None:
                     coded = Entity(text=ent.text, name=ent.text, code=None, sector=None)
-                if coded.name is None or coded.name == ent.text and coded.code is None:
+                if not known:
                     coded = Entity(text=ent.text, name=ent.text, code=coded.code, sector=coded.sector)
+                if coded.code is None and coded.sector is None:
+                    # a later mention of someone introduced with a title ("Smith" after "police chief John Smith")
+                    prior = [m for m in self._names.get(fold(" ".join(t for t in tokenize(ent.text) if t != "'s")), [])
+                             if m.entity.code is not None or m.entity.sector is not None]
+                    if prior:
+                        coded = prior[-1].entity
                 self._remember(ent.start_char, coded, "person", phrase, ent.text)
             else:
                 coded = res.code(ent.text, "", self.published)
@@ -294,6 +342,19 @@ class ArticleActors:
             break
         return self.doc[i:ent.end].text
 
+    def _apposition(self, ent: Span) -> str | None:
+        """The title after a name: "Jam Kamal Khan, the chief minister of Balochistan, said" -> the title."""
+        doc = self.doc
+        if ent.end >= len(doc) or doc[ent.end].text != ",":
+            return None
+        end = ent.end + 1
+        limit = min(len(doc), ent.end + 12)
+        while end < limit and doc[end].text not in (",", ";", ".", "(", ")") and doc[end].pos_ != "VERB":
+            end += 1
+        if end == ent.end + 1:
+            return None
+        return doc[ent.end + 1:end].text
+
     def _remember(self, start: int, coded: Entity, kind: str, phrase: str, surface: str) -> None:
         words = frozenset(lemma(t) for t in tokenize(phrase))
         m = _Mention(start, coded, kind, words)
@@ -307,10 +368,11 @@ class ArticleActors:
         if kind == "person" and len(toks) > 1:
             self._names.setdefault(fold(toks[-1]), []).append(m)
 
-    def _before(self, offset: int, kinds: set[str], want: set[str] | None = None) -> _Mention | None:
+    def _before(self, offset: int, kinds: set[str], want: set[str] | None = None,
+                require_code: bool = True) -> _Mention | None:
         pos = bisect.bisect_left(self._starts, offset)
         for m in reversed(self._mentions[:pos]):
-            if m.kind not in kinds or m.entity.code is None:
+            if m.kind not in kinds or (require_code and m.entity.code is None):
                 continue
             if want and not (m.words & want):
                 continue
@@ -327,6 +389,43 @@ class ArticleActors:
     # ------------------------------------------------------------------ coding
     def code(self, span: Span) -> Entity:
         """Code one role phrase of this article."""
+        ent = self._code_span(span)
+        toks = _content(tokenize(span.text))
+        if toks and toks[-1].lower() not in PRONOUNS and (ent.code or ent.sector):
+            last = toks[-1]
+            plural = last.isalpha() and last.islower() and (lemma(last) != last.lower() or last in COLLECTIVE)
+            self._coded.append((span.start_char, ent, plural))
+        return ent
+
+    def code_many(self, span: Span) -> list[Entity]:
+        """Code a coordinated phrase as several actors ("the US, Russia and Switzerland",
+        "US and British activists"); a phrase that names one actor gives a list of one."""
+        parts: list[Span] = []
+        start = span.start
+        for tok in span:
+            if tok.text in (",", "and", "&", ";"):
+                if tok.i > start:
+                    parts.append(span.doc[start:tok.i])
+                start = tok.i + 1
+        if start < span.end:
+            parts.append(span.doc[start:span.end])
+        parts = [p for p in parts if p.text.strip() and p.text.strip().lower() not in ("and", "the")]
+        if len(parts) < 2:
+            return [self.code(span)]
+        coded = [self.code(p) for p in parts]
+        codes = {e.code for e in coded if e.code}
+        if len(codes) < 2 or any(e.code is None and e.sector is None for e in coded):
+            return [self.code(span)]
+        # "US and British activists": the last part's sector applies to bare states before it
+        last_sector = coded[-1].sector if len(_content(tokenize(coded[-1].text))) > 1 else None
+        out = []
+        for e in coded:
+            if e.sector is None and last_sector is not None and len(_content(tokenize(e.text))) == 1:
+                e = Entity(text=e.text, name=e.name, code=e.code, sector=last_sector)
+            out.append(e)
+        return out
+
+    def _code_span(self, span: Span) -> Entity:
         self._build()
         text = span.text.strip()
         res = self.coder.resolver
@@ -335,40 +434,75 @@ class ArticleActors:
         offset = span.start_char
 
         # pronouns: the latest person (he/she) or organisation/state (they/it)
-        if len(content) == 1 and content[0] in PRONOUNS:
+        if len(content) == 1 and content[0] in PRONOUNS and not _content(toks)[0].isupper():
+            if content[0] in PLURAL_PRONOUNS:
+                # "they": the latest plural group coded before ("two men ... They were released")
+                for off, ent, plural in reversed(self._coded):
+                    if off < offset and plural and (ent.code or ent.sector):
+                        return self._as(ent, text)
             kinds = {"person"} if content[0] in PERSON_PRONOUNS else {"org", "state"} \
                 if content[0] in GROUP_PRONOUNS else set()
-            m = self._before(offset, kinds) if kinds else None
+            # the latest person, even one the KB cannot code ("He" after "John Smith" is not Katz)
+            m = self._before(offset, kinds, require_code=kinds != {"person"}) if kinds else None
             if m is not None:
-                return self._as(m.entity, text)
+                return self._fill(span, self._as(m.entity, text))
             return Entity(text=text, name=None, code=None, sector="UNK")
 
         # a name met earlier ("Katz said", "Aliyev")
         key = fold(" ".join(t for t in toks if t != "'s"))
         if key in self._names:
-            ms = [m for m in self._names[key] if m.start <= offset] or self._names[key]
-            ent = ms[-1].entity
-            if ent.code is not None or ent.sector is not None:
-                return self._as(ent, text)
+            known = [m for m in self._names[key] if m.entity.code is not None or m.entity.sector is not None]
+            ms = [m for m in known if m.start <= offset] or known
+            if ms:
+                return self._fill(span, self._as(ms[-1].entity, text))
+
+        # a person the KB does not know: never code the name as a place ("Jackson", "Lincoln")
+        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        if person is not None and not res.is_person(person.text):
+            m = self._names.get(fold(" ".join(t for t in tokenize(person.text) if t != "'s")), [])
+            known = [x for x in m if x.entity.code is not None or x.entity.sector is not None]
+            rest = (span.text[:person.start_char - span.start_char] + " "
+                    + span.text[person.end_char - span.start_char:]).strip()
+            coded = res.code(rest, "", self.published) if _content(tokenize(rest)) else None
+            if coded is None or (coded.code is None and coded.sector is None):
+                return self._as(known[0].entity, text) if known else Entity(text=text, name=person.text)
+            if coded.code is None and known and known[0].entity.code:
+                coded = Entity(text=text, name=person.text, code=known[0].entity.code, sector=coded.sector)
+            return self._fill(span, Entity(text=text, name=person.text, code=coded.code, sector=coded.sector))
 
         coded = res.code(text, "", self.published)
         # "the minister", "the president": the latest person with that title
-        if coded is not None and coded.code is None and toks and toks[0].lower() == "the" and len(content) <= 3:
+        if (coded is None or coded.code is None) and toks and toks[0].lower() == "the" and 0 < len(content) <= 3 \
+                and all(t.islower() for t in _content(toks)):
             head = lemma(content[-1])
             if head in GOV_REFERENTS:
                 m = self._before(offset, {"state"})
                 if m is not None:
-                    return Entity(text=text, name=m.entity.name, code=m.entity.code,
-                                  sector="GOV" if head != "country" or True else None)
+                    return Entity(text=text, name=m.entity.name, code=m.entity.code, sector="GOV")
+            if head in BLOC_REFERENTS:
+                m = self._before(offset, {"org"}, None)
+                while m is not None and m.entity.code not in ("UNO", "EUR", "IGO", "NGO"):
+                    m = self._before(m.start, {"org"}, None)
+                if m is not None:
+                    return self._as(m.entity, text)
             m = self._before(offset, {"person"}, {head})
             if m is not None:
                 return self._as(m.entity, text)
         if coded is None:
             return Entity(text=text, name=text, code=None, sector=None)
+        if coded.code is None and coded.sector == "UNK" and content and lemma(content[-1]) in GENERIC_PEOPLE:
+            # "43 people", "two men": civilians of the sentence's or the article's state
+            country = self._sentence_country(span) or self.article_country()
+            if country is not None:
+                return Entity(text=text, name=coded.name, code=country, sector="CVL")
+        return self._fill(span, coded)
+
+    def _fill(self, span: Span, coded: Entity) -> Entity:
+        """A sector without a country takes the sentence's state, else the article's."""
         if coded.code is None and coded.sector not in (None, "UNK"):
             country = self._sentence_country(span) or self.article_country()
             if country is not None:
-                return Entity(text=text, name=coded.name, code=country, sector=coded.sector)
+                return Entity(text=coded.text, name=coded.name, code=country, sector=coded.sector)
         return coded
 
     def _sentence_country(self, span: Span) -> str | None:
@@ -376,8 +510,15 @@ class ArticleActors:
             sent = span.sent
         except ValueError:
             return None
-        for ent in sent.ents:
-            if ent.label_ in ("GPE", "NORP") and not (span.start <= ent.start < span.end):
+        # a state in a prepositional phrase right after it ("dissidents from Egypt", "police in Tbilisi"),
+        # else the nearest one named before it in its sentence
+        doc = span.doc
+        after = []
+        if span.end < len(doc) and doc[span.end].lower_ in ("from", "in", "of", "at", "inside"):
+            after = [e for e in sent.ents if span.end < e.start <= span.end + 3]
+        before = [e for e in sent.ents if e.end <= span.start]
+        for ent in after + list(reversed(before)):
+            if ent.label_ in ("GPE", "NORP"):
                 c = self.coder.resolver.code(ent.text, "", self.published)
                 if c is not None and c.code and c.code not in ("UNO", "EUR", "IGO", "NGO", "MNC"):
                     return c.code
@@ -404,10 +545,12 @@ class ActorCoder:
 
 # --------------------------------------------------------------------------- EntityRuler
 
-_RULER_SKIP = {"IS", "PA", "ICE", "RAW", "PAN", "SPA", "PT", "RIA", "SIS", "NIA", "NPA", "SAF", "SNA", "SDF",
+_RULER_SKIP = {"IS", "PA", "ICE", "RAW", "PAN", "SPA", "PT", "RIA", "SIS", "NIA", "NPA", "SAF", "SNA",
                "ADF", "OLA", "Fars", "Sisi", "Xi", "Abiy", "Lula", "Harris", "Bennett", "Wine", "Congo",
                "Georgia", "Jordan", "Chad", "Turkey", "Amnesty", "Rada", "Labour", "Republicans",
-               "Democrats", "Commonwealth", "Azov", "Wagner", "Union State", "Fano", "Morena", "Security Council"}
+               "Democrats", "Commonwealth", "Azov", "Wagner", "Union State", "Fano", "Morena", "Security Council",
+               "Pole", "Finn", "Kiwi", "English", "Brit", "Scot", "Dane", "Lao", "Aussie", "Persian", "Turk",
+               "Swede", "Basotho", "Mosotho", "Motswana", "Batswana", "Persia", "Holland"}
 
 
 def ruler_patterns() -> list[dict[str, Any]]:

@@ -110,13 +110,32 @@ class _Rule:
     needs_cue: bool = False   # in running text, only with a preposition before it
 
 
+# Keyword classes: a rule is tried only when every class it needs occurs in the text (one cheap pass first).
+_KEYWORDS = re.compile(
+    r"(?P<wd>\b(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"|(?P<unit>\b(?:day|week|weekend|fortnight|month|year|decade)s?\b)"
+    r"|(?P<mon>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+    r"|(?P<y4>\d{4})"
+    r"|(?P<ago>\bago\b)"
+    r"|(?P<rel>\b(?:today|tonight|yesterday|tomorrow|overnight)\b)"
+    r"|(?P<pod>\b(?:morning|afternoon|evening|night)\b)",
+    re.I,
+)
+_NEEDS = {
+    "iso": {"y4"}, "numeric": {"y4"}, "dmy": {"mon", "y4"}, "mdy": {"mon", "y4"}, "my": {"mon", "y4"}, "md": {"mon"}, "dm": {"mon"},
+    "mrel": {"mon", "unit"}, "relm": {"mon"}, "endof": {"unit"}, "yearend": {"unit"}, "month": {"mon"},
+    "year": {"y4"}, "ago": {"ago", "unit"}, "in_n": {"unit"}, "dayrel": {"rel"}, "thispod": {"pod"},
+    "weekday": {"wd"}, "week": {"unit"}, "weekend": {"unit"}, "yearago": {"unit"},
+}
+
+
 def _r(name: str, pattern: str, absolute: bool = False, needs_cue: bool = False, flags: int = 0) -> _Rule:
     return _Rule(name, re.compile(pattern, flags), absolute, needs_cue)
 
 
-_I = "(?i:{})"
 RULES: list[_Rule] = [
     _r("iso", r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b", absolute=True),
+    _r("numeric", r"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:1[89]|20)\d\d)\b", absolute=True),
     _r("dmy", r"\b(?:" + _WD + r",?\s+)?" + _DAYNUM + r"\s+(?i:of\s+)?" + _MON + _MON_ABBR_DOT + r",?\s+" + _YEAR + r"\b",
        absolute=True),
     _r("mdy", r"\b(?:" + _WD + r",?\s+)?" + _MON + _MON_ABBR_DOT + r"\s+" + _DAYNUM + r",?\s+" + _YEAR + r"\b", absolute=True),
@@ -129,7 +148,7 @@ RULES: list[_Rule] = [
     _r("endof", r"\b(?i:(?:the\s+)?(?P<edge>end|beginning|start|middle|turn)\s+of\s+(?:the|this)\s+(?P<unit>week|month|year))\b"),
     _r("yearend", r"\b(?i:(?:the\s+)?year[- ]end|(?:the\s+)?end\s+of\s+(?:the\s+)?year)\b"),
     _r("month", r"\b(?:" + _CUE + r")?" + _MON + r"\b(?![.\s]*\d)", needs_cue=True),
-    _r("year", r"\b(?:" + _CUE + r"|(?i:the year)\s+)?" + _YEAR + r"\b(?!s|'s|-|\s*(?i:percent|people|troops|km|miles|tonnes|tons|soldiers|dollars))",
+    _r("year", r"(?<![/.\-])\b(?:" + _CUE + r"|(?i:the year)\s+)?" + _YEAR + r"\b(?!s|'s|-|\s*(?i:percent|people|troops|km|miles|tonnes|tons|soldiers|dollars))",
        absolute=True, needs_cue=True),
     _r("ago", r"\b" + _APPROX + _NUM + r"\s+(?P<unit>day|week|fortnight|month|year|decade)s?(?:\s+or\s+so)?\s+ago\b", flags=re.I),
     _r("in_n", r"\b(?i:in|within)\s+" + _APPROX + _NUM + r"\s+(?P<unit>day|week|month|year)s?(?:'|'s)?\s*(?:time\b)?(?!\s+(?:of|after|before|later))",
@@ -153,9 +172,16 @@ def scan(text: str, standalone: bool = False) -> list[Found]:
 
     ``standalone`` accepts a bare month name or year (the text is known to be a date expression)."""
     hits: list[tuple[int, int, _Rule, re.Match[str]]] = []
+    present = {m.lastgroup for m in _KEYWORDS.finditer(text)}
+    if not present:
+        return []
     for rule in RULES:
+        if not _NEEDS[rule.name] <= present:
+            continue
         for m in rule.rx.finditer(text):
             if rule.needs_cue and not standalone and not m.groupdict().get("cue"):
+                continue
+            if rule.name == "weekday" and _weekday_is_a_name(text, m):
                 continue
             hits.append((m.start(), m.end(), rule, m))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -171,6 +197,16 @@ def scan(text: str, standalone: bool = False) -> list[Found]:
         out.append(Found(start, end, text[start:end], rule.name, rule.absolute))
         last_end = end
     return out
+
+
+# "Good Friday Agreement", "Bloody Sunday", "the Sunday Times": weekday names that are part of a name
+_NAME_BEFORE = re.compile(r"(?:Good|Black|Bloody|Ash|Holy|Palm|Easter|Super|Cyber|Maundy)\s+$")
+_NAME_AFTER = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Tribune|Independent|Observer|"
+                         r"Agreement|Accord|Mosque|Movement|Group|Club|Service|Magazine|Edition|Show|Night Live)\b")
+
+
+def _weekday_is_a_name(text: str, m: re.Match[str]) -> bool:
+    return bool(_NAME_BEFORE.search(text, 0, m.start("wd")) or _NAME_AFTER.match(text, m.end("wd")))
 
 
 # --- resolution ------------------------------------------------------------------------------------------------
@@ -276,6 +312,14 @@ def _resolve_match(rule: str, g: dict[str, str | None], anchor: date, tense: str
     if rule == "iso":
         d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))  # type: ignore[arg-type]
         return Resolved(d, "day", d.isoformat()) if d else None
+    if rule == "numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["year"])  # type: ignore[arg-type]
+        # day/month or month/day: whichever order is a valid date; if both are, the one nearer the tense's side
+        cands = [d for d in {_safe_date(y, b, a), _safe_date(y, a, b)} if d is not None]
+        if not cands:
+            return None
+        d = _pick(cands, anchor, tense)
+        return Resolved(d, "day", d.isoformat())
     if rule in ("dmy", "mdy"):
         d = _safe_date(int(g["year"]), _month_num(g["mon"]), int(g["day"]))  # type: ignore[arg-type]
         return Resolved(d, "day", d.isoformat()) if d else None
@@ -336,6 +380,8 @@ def _resolve_match(rule: str, g: dict[str, str | None], anchor: date, tense: str
             tense = PAST if tense != FUTURE else tense
         d = _pick(cands, ref, tense)
         return _month(d.year, d.month)
+    if rule == "in_n" and tense != FUTURE:
+        return None   # "the worst attack in five years" is a span, not a date; "will vote in two weeks" is
     if rule in ("ago", "in_n", "yearago"):
         n = _num(low["num"] or "")  # type: ignore[arg-type]
         if n is None:

@@ -199,10 +199,22 @@ def _grammar_candidates(text: str, anchor: date | None, tense: str) -> tuple[_Ca
     for f in g.scan(text):
         if anchor is None and not f.absolute:
             continue
+        if _is_dateline(text, f):
+            continue
         r = g.resolve(f.text, ref, tense, f.rule)
         if r is not None:
             out.append(_Cand(f.start, f.end, f.text, r))
     return tuple(out)
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|/|--|\u2014|\u2013|-\s)")
+_DAY_RULES = {"md", "dm", "mdy", "dmy", "iso"}
+
+
+def _is_dateline(text: str, f: g.Found) -> bool:
+    """"BEIRUT, March 5 (Reuters) -": the filing date at the head of a story, not the event's date."""
+    return f.rule in _DAY_RULES and f.start < 60 and bool(_DATELINE_AFTER.match(text, f.end)) \
+        and "," in text[: f.start]
 
 
 def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
@@ -210,9 +222,7 @@ def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
     ref = anchor or date(2000, 1, 1)
     out = list(_grammar_candidates(text, anchor, tense))
     # spaCy DATE entities the grammar did not see (residual explicit dates)
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in _date_ents(sent):
         s, e = ent.start_char - sent.start_char, ent.end_char - sent.start_char
         if any(c.start < e and s < c.end for c in out):
             continue
@@ -224,8 +234,27 @@ def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
     return out
 
 
+def _date_ents(sent: Span) -> list[Span]:
+    """spaCy DATE entities inside the sentence, read from the tokens (``Span.ents`` walks the whole document)."""
+    out: list[Span] = []
+    start = -1
+    for tok in sent:
+        inside = tok.ent_type_ == "DATE" and tok.ent_iob_ in ("B", "I")
+        if start >= 0 and (not inside or tok.ent_iob_ == "B"):
+            out.append(sent.doc[start: tok.i])
+            start = -1
+        if inside and start < 0:
+            start = tok.i
+    if start >= 0:
+        out.append(sent.doc[start: sent.end])
+    return out
+
+
 def _cand_tokens(sent: Span, c: _Cand) -> Span | None:
     return sent.doc.char_span(sent.start_char + c.start, sent.start_char + c.end, alignment_mode="expand")
+
+
+_OTHER_NOUN = (10, 10, 10, 10)
 
 
 def _link_cost(span: Span, trigger: Token) -> tuple[int, int, int, int]:
@@ -248,6 +277,8 @@ def _link_cost(span: Span, trigger: Token) -> tuple[int, int, int, int]:
             return (crossed, 1, steps, dist)
         if cur.head is cur:
             break
+        if cur.dep_ in ("acl", "relcl") and cur.head.i != trigger.i and cur.pos_ in ("VERB", "AUX"):
+            return _OTHER_NOUN  # "the town, which the army captured in 2014": that noun's history, not the event
         if steps > 0 and cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass", "acl", "relcl"):
             crossed += 1   # a clause of its own; a participle or relative clause on the trigger noun is not
         cur = cur.head
@@ -260,20 +291,25 @@ def resolve_event_date(sent: Span, trigger: Token | None, published: date | None
 
     Among several expressions the one linked to the trigger in the parse wins (fewest clauses crossed,
     shortest path), then the one nearest to the trigger; the sentence's first one when there is no trigger.
+    An expression inside a relative clause or participle on another noun ("the town, captured in 2014") is
+    never the event's date.
     Undated present progressive ("is sending troops") is dated to the publication day (precision ``day``);
     anything else undated falls back to the publication date with precision ``unknown`` and no text."""
     tense = tense_of(trigger)
     cands = _candidates(sent, published, tense)
-    if cands:
-        if trigger is None or len(cands) == 1:
-            best = cands[0]
-        else:
-            scored = []
-            for c in cands:
-                span = _cand_tokens(sent, c)
-                cost = _link_cost(span, trigger) if span is not None and len(span) else (9, 9, 9, 999)
+    best: _Cand | None = None
+    if cands and trigger is None:
+        best = cands[0]
+    elif cands and trigger is not None:
+        scored = []
+        for c in cands:
+            span = _cand_tokens(sent, c)
+            cost = _link_cost(span, trigger) if span is not None and len(span) else (9, 9, 9, 999)
+            if cost < _OTHER_NOUN:
                 scored.append((cost, c.start, c))
+        if scored:
             best = min(scored, key=lambda x: (x[0], x[1]))[2]
+    if best is not None:
         prefix = _PREP_BEFORE.search(sent.text[: best.start])
         words = (sent.text[prefix.start(): best.end] if prefix else best.text).strip()
         return DateResult(best.res.iso, best.res.precision, words, best.res.timex)

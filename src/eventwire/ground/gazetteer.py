@@ -20,14 +20,14 @@ import re
 import statistics
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 5
+INDEX_VERSION = 7
 MIN_CITY_POPULATION = 500
 # alternate names are kept only for places at least this large (small towns keep their own names)
 ALT_NAME_MIN_POPULATION = 15000
@@ -78,6 +78,7 @@ class GazetteerIndex:
     country_row: dict[str, int] = field(default_factory=dict)   # alpha-2 -> row
     admin1_row: dict[tuple[str, str], int] = field(default_factory=dict)  # (cc, admin1 code) -> row
     admin1_name: dict[tuple[str, str], str] = field(default_factory=dict)
+    major_rows: list[int] = field(default_factory=list)   # countries, divisions, capitals, cities >= 100k
 
     def add(self, kind: int, name: str, gid: int, lat: float, lon: float, cc: str, admin1: str,
             pop: int, fcode: str) -> int:
@@ -323,6 +324,7 @@ def build_index() -> GazetteerIndex:
         _add_name(names, norm(extra), row, False)
 
     # -- other first-level divisions (pycountry names; GeoNames code found through a same-named city)
+    found: list[tuple[Any, str, str, str, str, int | None]] = []
     for sub in pycountry.subdivisions:
         if sub.parent_code or sub.country_code == "US" or sub.type not in _ADMIN1_TYPES:
             continue
@@ -334,7 +336,6 @@ def build_index() -> GazetteerIndex:
                 base = base[: -len(suf)]
                 break
         bare = base[3:] if base.startswith("al ") else base
-        a1 = ""
         best = None
         for k in {base, bare}:
             for code in names.get(k, ()):
@@ -342,24 +343,20 @@ def build_index() -> GazetteerIndex:
                 if idx.kind[r] == KIND_CITY and idx.cc[r] == cc and (best is None or idx.pop[r] > idx.pop[best]):
                     best = r
         if best is not None:
-            a1 = idx.admin1[best]
-        rows = by_admin1.get((cc, a1), []) if a1 else []
+            found.append((sub, key, base, bare, cc, best))
+    # a GeoNames code reached from several ISO divisions (GeoNames groups them) belongs to none of them
+    code_uses = Counter((cc, idx.admin1[best]) for _, _, _, _, cc, best in found if idx.admin1[best])
+    for sub, key, base, bare, cc, best in found:
+        a1 = idx.admin1[best]
+        rows = by_admin1.get((cc, a1), []) if a1 and code_uses[(cc, a1)] == 1 else []
         if rows:
             lat, lon = median_point(rows)
             pop = sum(idx.pop[r] for r in rows)
-        elif best is not None:
-            lat, lon, pop = idx.lat[best], idx.lon[best], idx.pop[best]
-        else:
-            continue  # no coordinates can be derived for it
-        if a1 and (cc, a1) in idx.admin1_row:
-            # GeoNames groups several ISO divisions under one code here: place this one at its namesake
-            lat, lon, pop = idx.lat[best], idx.lon[best], idx.pop[best]
-            row = idx.add(KIND_ADMIN1, sub.name, 0, lat, lon, cc, "", pop, "ADM1")
-        else:
             row = idx.add(KIND_ADMIN1, sub.name, 0, lat, lon, cc, a1, pop, "ADM1")
-            if a1:
-                idx.admin1_row[(cc, a1)] = row
-                idx.admin1_name[(cc, a1)] = sub.name
+            idx.admin1_row[(cc, a1)] = row
+            idx.admin1_name[(cc, a1)] = sub.name
+        else:  # placed at its namesake town
+            row = idx.add(KIND_ADMIN1, sub.name, 0, idx.lat[best], idx.lon[best], cc, "", idx.pop[best], "ADM1")
         for k in {key, base, bare, key.replace(" ", "")}:
             _add_name(names, k, row, k != key)
 
@@ -401,12 +398,27 @@ def build_index() -> GazetteerIndex:
         _add_name(names, key, row, False)
 
     idx.names = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in names.items()}
+    idx.major_rows = [r for r in range(len(idx.name))
+                      if idx.kind[r] in (KIND_COUNTRY, KIND_ADMIN1)
+                      or (idx.kind[r] == KIND_CITY and (idx.pop[r] >= 100_000 or idx.fcode[r] == "PPLC"))]
     return idx
 
 
+_LOADED: dict[Path, GazetteerIndex] = {}
+
+
 def load_index(rebuild: bool = False) -> GazetteerIndex:
-    """The index from the user cache, built and cached on first use."""
+    """The index (one per process, shared by ``Geocoder`` and ``ruler_patterns``), from the user cache,
+    built and cached on first use."""
     path = _cache_path()
+    if not rebuild and path in _LOADED:
+        return _LOADED[path]
+    idx = _load_or_build(path, rebuild)
+    _LOADED[path] = idx
+    return idx
+
+
+def _load_or_build(path: Path, rebuild: bool) -> GazetteerIndex:
     if not rebuild and path.exists():
         try:
             with open(path, "rb") as f:

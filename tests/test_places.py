@@ -1,0 +1,264 @@
+"""Toponym resolution, datelines, event location and the place ruler (src/eventwire/ground/places.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.ground.gazetteer import norm
+from eventwire.ground.places import Geocoder, parse_dateline, ruler_patterns
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder()
+
+
+# -- names ----------------------------------------------------------------------------------------------------
+
+def test_norm_folds_accents_punctuation_and_abbreviations():
+    assert norm("São Tomé") == "sao tome"
+    assert norm("St. Louis") == norm("Saint Louis") == "saint louis"
+    assert norm("The Hague") == "hague"
+    assert norm("W. Va.") == norm("W.Va.") == "w va"
+
+
+def test_baku_is_the_azerbaijani_capital(geo):
+    p = geo.resolve("Baku")
+    assert p is not None
+    assert (p.country_code, p.precision, p.feature_code) == ("AZE", "city", "PPLC")
+    assert abs(p.lat - 40.4) < 0.3 and abs(p.lon - 49.9) < 0.3
+
+
+def test_georgia_alone_is_the_country(geo):
+    p = geo.resolve("Georgia")
+    assert (p.country_code, p.precision) == ("GEO", "country")
+
+
+def test_georgia_with_us_context_is_the_state(geo):
+    p = geo.resolve("Georgia", ["USA"])
+    assert (p.country_code, p.precision, p.admin1) == ("USA", "admin1", "Georgia")
+
+
+def test_georgia_among_us_places_is_the_state(geo):
+    places = geo.resolve_all(["Atlanta", "Georgia", "Savannah"])
+    assert places[1].country_code == "USA"
+    assert places[2].country_code == "USA"
+
+
+def test_tripoli_follows_context(geo):
+    assert geo.resolve("Tripoli").country_code == "LBY"
+    assert geo.resolve("Tripoli", ["LBN"]).country_code == "LBN"
+    assert geo.resolve("Tripoli", ["LB"]).country_code == "LBN"   # ISO2 accepted too
+    assert geo.resolve_all(["Beirut", "Tripoli"])[1].country_code == "LBN"
+
+
+def test_paris_is_in_france_unless_the_article_is_in_texas(geo):
+    assert geo.resolve("Paris").country_code == "FRA"
+    p = geo.resolve_all(["Texas", "Paris", "Lamar County"])[1]
+    assert (p.country_code, p.admin1) == ("USA", "Texas")
+
+
+def test_country_mention_is_country_precision_with_country_id(geo):
+    p = geo.resolve("France")
+    assert p.precision == "country" and p.geonameid == 3017382 and p.country_code == "FRA"
+    assert p.feature_code == "PCLI"
+    for alias, code in [("U.S.", "USA"), ("Britain", "GBR"), ("Ivory Coast", "CIV"), ("Burma", "MMR")]:
+        assert geo.resolve(alias).country_code == code, alias
+
+
+def test_country_is_never_presented_as_a_city(geo):
+    for name in ("Syria", "Mexico", "Brazil", "Kosovo"):
+        p = geo.resolve(name)
+        assert p.precision == "country", name
+
+
+def test_unknown_and_continents_resolve_to_none(geo):
+    assert geo.resolve("Xqzzyvillezz") is None
+    assert geo.resolve("") is None
+    assert geo.resolve("Europe") is None
+
+
+def test_regions_and_divisions(geo):
+    p = geo.resolve("North Waziristan")
+    assert p.country_code == "PAK" and p.precision == "admin1"
+    assert geo.resolve("West Bank").country_code == "PSE"
+    assert geo.resolve("Alberta").country_code == "CAN"
+    assert geo.resolve("Kandahar").country_code == "AFG"
+
+
+def test_us_state_abbreviation_and_county(geo):
+    places = geo.resolve_all(["Alexandria", "Rapides Parish", "La."])
+    assert [p.country_code for p in places] == ["USA", "USA", "USA"]
+    assert places[0].admin1 == "Louisiana"
+
+
+def test_demonyms_only_when_asked(geo):
+    if geo.demonym_country("Syrian") is None:
+        pytest.skip("the actor coder's country table has no demonyms")
+    assert geo.resolve_all(["Syrian", "Russians"], demonyms=True)[0].country_code == "SYR"
+    assert geo.resolve_all(["Russians"], demonyms=True)[0].country_code == "RUS"
+    plain = geo.resolve_all(["Syrian"])[0]
+    assert plain is None or plain.precision != "country"
+
+
+def test_broken_cache_is_rebuilt(tmp_path, monkeypatch):
+    from eventwire.ground import gazetteer
+
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path))
+    built = []
+
+    def tiny() -> gazetteer.GazetteerIndex:
+        idx = gazetteer.GazetteerIndex()
+        idx.add(gazetteer.KIND_CITY, "Testville", 1, 1.0, 2.0, "XX", "", 100, "PPL")
+        idx.names = {"testville": 0}
+        built.append(1)
+        return idx
+
+    monkeypatch.setattr(gazetteer, "build_index", tiny)
+    path = gazetteer._cache_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    idx = gazetteer.load_index()
+    assert built == [1] and idx.lookup("Testville") == [(0, False)]
+    assert gazetteer.load_index() is idx     # one index per process
+    gazetteer._LOADED.pop(path)
+    again = gazetteer.load_index()          # now read back from the rewritten cache file
+    assert built == [1] and again is not idx and again.lookup("testville") == [(0, False)]
+
+
+# -- datelines ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,place,region", [
+    ("MANILA — The army said on Sunday ...", "MANILA", None),
+    ("BAKU, Nov 20 (Reuters) - Azerbaijan said ...", "BAKU", None),
+    ("WASHINGTON (AP) — The Senate voted ...", "WASHINGTON", None),
+    ("SPRINGFIELD, Ill. (AP) — Lawmakers ...", "SPRINGFIELD", "Ill."),
+    ("Kabul, March 3 (AFP) -- Gunmen ...", "Kabul", None),
+])
+def test_parse_dateline(text, place, region):
+    d = parse_dateline(text)
+    assert d is not None and d.text == place and d.region == region
+    assert text[d.start:d.end] == place
+
+
+@pytest.mark.parametrize("text", [
+    "The president said - in a statement - that talks would resume.",
+    "Talks resumed on Monday in Geneva.",
+    "",
+])
+def test_no_dateline(text):
+    assert parse_dateline(text) is None
+
+
+# -- ruler ----------------------------------------------------------------------------------------------------
+
+def test_ruler_patterns_are_moderate_and_skip_common_words():
+    pats = ruler_patterns()
+    texts = {p["pattern"] for p in pats}
+    assert {"Baku", "Ankara", "Azerbaijan", "Kandahar", "Ivano-Frankivsk"} <= texts
+    assert "Split" not in texts and "Victoria" not in texts and "Jordan" not in texts
+    assert 2000 < len(pats) < 15000
+    assert {p["label"] for p in pats} <= {"GPE", "LOC"}
+
+
+# -- event location (spaCy) -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire.evaluate.halterman import load_place_nlp
+
+    return load_place_nlp()
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def _loc(geo, nlp, text, trigger_word):
+    doc = nlp(text)
+    places = geo.start_article(doc, None)
+    trig = _trigger(doc, trigger_word)
+    return places.event_location(trig.sent, trig)
+
+
+@pytest.mark.slow
+def test_ruler_makes_baku_a_place(nlp):
+    doc = nlp("Aliyev and Erdogan met in Baku while envoys waited in Ankara.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Baku") == "GPE" and labels.get("Ankara") == "GPE"
+
+
+@pytest.mark.slow
+def test_event_location_prefers_the_triggers_phrase(geo, nlp):
+    p = _loc(geo, nlp, "Turkish and Azerbaijani leaders met in Baku on Tuesday to discuss Armenia.", "met")
+    assert p is not None and p.name == "Baku"
+
+
+@pytest.mark.slow
+def test_event_location_city_inside_region_phrase(geo, nlp):
+    p = _loc(geo, nlp, "In the West Bank city of Nablus, Israeli soldiers shot a Palestinian man.", "shot")
+    assert p is not None and p.name == "Nablus" and p.country_code == "PSE"
+
+
+@pytest.mark.slow
+def test_event_location_district(geo, nlp):
+    p = _loc(geo, nlp, "Five soldiers were killed in an attack in the North Waziristan district on Friday.", "attack")
+    assert p is not None and p.country_code == "PAK"
+
+
+@pytest.mark.slow
+def test_finer_place_among_equally_near_phrases(geo, nlp):
+    p = _loc(geo, nlp, "Gunmen killed five people near the town of Tillaberi in western Niger.", "killed")
+    assert p is not None and p.precision == "city" and p.country_code == "NER"
+
+
+@pytest.mark.slow
+def test_object_of_a_territory_verb(geo, nlp):
+    p = _loc(geo, nlp, "KYIV, Ukraine (AP) — Russian drones hit Kyiv overnight, officials said.", "hit")
+    assert p is not None and p.name == "Kyiv"
+
+
+@pytest.mark.slow
+def test_actors_are_not_locations(geo, nlp):
+    doc = nlp("Pakistan accused India of violating the ceasefire.")
+    places = geo.start_article(doc, None)
+    trig = _trigger(doc, "accused")
+    assert places.event_location(trig.sent, trig) is None
+
+
+@pytest.mark.slow
+def test_dateline_is_the_fallback(geo, nlp):
+    doc = nlp("BAKU, Nov 20 (Reuters) - Police detained dozens of protesters on Friday, officials said.")
+    places = geo.start_article(doc, None)
+    assert places.dateline_place is not None and places.dateline_place.country_code == "AZE"
+    trig = _trigger(doc, "detained")
+    p = places.event_location(trig.sent, trig)
+    assert p is not None and p.country_code == "AZE"
+
+
+@pytest.mark.slow
+def test_no_place_no_location(geo, nlp):
+    assert _loc(geo, nlp, "Police detained dozens of protesters on Friday.", "detained") is None
+
+
+# -- evaluation helpers ---------------------------------------------------------------------------------------
+
+def test_halterman_token_offsets_are_converted():
+    import spacy
+
+    from eventwire.evaluate.halterman import gold_spans
+
+    doc = spacy.blank("en")("Around 500 people demonstrated in Lisbon on Sunday.")
+    # character offsets kept as they are
+    assert gold_spans(doc, [{"start": 34, "end": 40}]) == [(34, 40)]
+    # an empty span is read as token offsets (token 5 = "Lisbon", inclusive end)
+    assert gold_spans(doc, [{"start": 5, "end": 5}]) == [(34, 40)]
+
+
+def test_gritta_keeps_only_geowebnews_toponym_types():
+    from eventwire.evaluate.gritta import _toponyms
+
+    doc = {"toponyms": [{"text": "Lisbon", "type": "Literal"}, {"text": "area", "type": "Literal_Expression"},
+                        {"text": "Portuguese", "type": "Demonym"}]}
+    assert [t["text"] for t in _toponyms(doc, True)] == ["Lisbon"]
+    assert len(_toponyms(doc, False)) == 3

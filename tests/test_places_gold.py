@@ -1,0 +1,69 @@
+"""Gold floors for toponym resolution and event location (skipped when ../shared/data is absent).
+
+Floors are the figures measured on these fixed subsets minus a small margin; raise them when the resolver
+improves, never lower them to let a change through.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.evaluate import data_dir
+
+pytestmark = pytest.mark.gold
+
+
+@pytest.fixture(scope="module")
+def gold():
+    d = data_dir()
+    if not (d / "geoparsing_gritta").is_dir():
+        pytest.skip(f"gold data not present at {d}")
+    return d
+
+
+@pytest.fixture(scope="module")
+def geo():
+    from eventwire.ground.places import Geocoder
+
+    return Geocoder()
+
+
+# measured 2026-11-25 (acc@161 / coverage / acc@161 of resolved): LGL first 1000 0.811 / 0.926 / 0.876,
+# GeoWebNews first 600 0.633 / 0.673 / 0.941, TR-News first 600 0.845 / 0.937 / 0.902
+@pytest.mark.parametrize("name,limit,acc,coverage,acc_resolved", [
+    ("gritta_lgl", 1000, 0.79, 0.90, 0.85),
+    ("gritta_geowebnews", 600, 0.61, 0.65, 0.92),
+    ("gritta_trnews", 600, 0.82, 0.91, 0.88),
+])
+def test_gritta_floor(gold, geo, name, limit, acc, coverage, acc_resolved):
+    from eventwire.evaluate import gritta
+
+    r = gritta.run(gold, limit=limit, name=name, geocoder=geo)
+    assert r["n"] == limit
+    m = r["metrics"]
+    assert m["acc@161"] >= acc, m
+    assert m["coverage"] >= coverage, m
+    assert m["acc@161_resolved"] >= acc_resolved, m
+
+
+@pytest.mark.slow
+def test_halterman_floor(gold, geo):
+    from eventwire.evaluate import halterman
+
+    if not (gold / "event_location_halterman").is_dir():
+        pytest.skip("event_location_halterman absent")
+    r = halterman.run(gold, limit=200, geocoder=geo)
+    assert r["n"] == 200
+    m = r["metrics"]
+    # measured 2026-11-25: accuracy 0.585, with location 0.615, mention 0.695
+    assert m["accuracy"] >= 0.56, m
+    assert m["acc_with_location"] >= 0.59, m
+    assert m["mention_accuracy"] >= 0.66, m
+
+
+def test_registry_runs_gritta(gold):
+    import eventwire.evaluate as ev
+
+    r = ev.run("gritta_trnews", limit=50)
+    assert r["dataset"] == "gritta_trnews" and r["n"] == 50
+    assert set(r["metrics"]) >= {"acc@161", "mean_km", "median_km", "coverage"}
