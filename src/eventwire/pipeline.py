@@ -96,8 +96,8 @@ class Pipeline:
                  places: ArticlePlaces, published: date | None) -> Event:
         onto = self.ontology
         mode = m.mode if onto.is_valid_mode(m.event, m.mode) else None
-        actor = [actors.code(s) for s in m.actors]
-        recipient = [actors.code(s) for s in m.recipients]
+        actor = [e for s in m.actors for e in actors.code_many(s)]
+        recipient = [e for s in m.recipients for e in actors.code_many(s)]
         if m.reciprocal:
             actor, recipient = actor + recipient, []
         when = resolve_event_date(m.sent, m.trigger, published)

@@ -279,12 +279,16 @@ def _noun_roles(c: _Candidate, an: Lexicon) -> None:
     c.recips = [r for r in recips if all(r.i != a.i for a in actors)]
 
 
+FRAME_WORDS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following",
+                         "ahead", "under", "without", "because"})
 FALLBACK_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "dative", "attr", "appos", "conj", "npadvmod"})
 
 
 def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
     """No recipient in a role position: take the nearest actor-like phrase inside the event's clause
     ("agreed to lift the embargo on *Iran*", "arrived in *Amman* on a visit")."""
+    if c.entry.reciprocal and len(c.actors) > 1:
+        return []                               # "X and Y discussed ...": the parties are all there
     scope = c.gov if c.gov is not None else c.tok
     if c.is_noun and c.gov is None and c.tok.dep_ == "pobj" and c.tok.head.head.pos_ == "VERB":
         scope = c.tok.head.head
@@ -294,6 +298,9 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
         taken.update(range(sp.start, sp.end))
     best: Token | None = None
     best_key = (9, 0)
+    for ch in scope.children:                   # attribution and circumstance are not participants
+        if ch.dep_ in ("prep", "advcl", "npadvmod") and ch.lower_ in FRAME_WORDS:
+            taken.update(range(ch.left_edge.i, ch.right_edge.i + 1))
     for t in scope.subtree:
         if t.i in taken or t.i == c.tok.i or t.dep_ not in FALLBACK_DEPS:
             continue

@@ -133,10 +133,8 @@ def modality_of(tok: Token, triggers: dict[int, object] | None = None) -> Modali
         if dep == "advcl":
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 # purpose clause: "thwarted a plot to bomb", "fired tear gas to disperse"
-                if head.lemma_.lower() in NEG_GOV:
-                    result = NEGATED
-                else:
-                    result = _own(head)
+                # an intention is not an event that happened
+                result = NEGATED if head.lemma_.lower() in NEG_GOV or _own(head) == NEGATED else HYPOTHETICAL
                 break
             if cur.tag_ != "VBG":
                 break                               # an adverbial clause keeps its own modality

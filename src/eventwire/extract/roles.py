@@ -168,7 +168,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         ag = agent_of(verb)
         if ag is not None:
             return ag, False
-    for c in verb.children:
+    # the subject nearest the verb ("BAKU, Nov 20 — Israel's defence minister met ..." has two)
+    for c in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if c.dep_ in SUBJ:
             if c.lower_ in REL_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head, False
@@ -192,7 +193,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return subject_of(head.head, depth + 1)
         return head, verb.tag_ == "VBN"
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
-        return subject_of(head, depth + 1)
+        subj, patient = subject_of(head, depth + 1)
+        # "had been watching the building and was detained": the shared subject is this verb's patient
+        return subj, patient or passive
     if dep in ("xcomp", "ccomp") and verb.tag_ in ("VB", "VBG") or dep == "xcomp":
         if head.lemma_ in OBJECT_CONTROL:
             obj = direct_object(head)
