@@ -41,19 +41,25 @@ def ev(event: str, actor: Iterable[str | tuple[str, str | None]] = (), recipient
 class FakePipeline:
     """Returns canned events per article text, in the (article, events) shape of process_many."""
 
-    def __init__(self, by_text: dict[str, list[Event]]) -> None:
+    def __init__(self, by_text: dict[str, list[Event]], fail_on: Iterable[str] = ()) -> None:
         self.by_text = by_text
+        self.fail_on = set(fail_on)
         self.seen: list[str] = []
+
+    def process(self, article: Article) -> list[Event]:
+        self.seen.append(article.text)
+        if article.text in self.fail_on:
+            raise RuntimeError("boom")
+        out = []
+        for e in self.by_text.get(article.text, []):
+            copy = Event.from_dict(e.to_dict())
+            copy.article_id = article.id
+            out.append(copy)
+        return out
 
     def process_many(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[tuple[Article, list[Event]]]:
         for a in articles:
-            self.seen.append(a.text)
-            out = []
-            for e in self.by_text.get(a.text, []):
-                copy = Event.from_dict(e.to_dict())
-                copy.article_id = a.id
-                out.append(copy)
-            yield a, out
+            yield a, self.process(a)
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
@@ -282,6 +288,17 @@ def test_zsp_pairs_sentences_once_and_maps_yield(tmp_path: Path) -> None:
     assert m["type_accuracy_on_found"] == pytest.approx(2 / 3, abs=1e-3)
     assert m["paper_zsp_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
     assert r["confusion"]["type"]["YIELD"] == {"YIELD": 1, "ACCUSE": 1}
+
+
+def test_an_article_the_pipeline_fails_on_is_scored_empty_and_reported(tmp_path: Path) -> None:
+    recs = [{"id": f"n{i}", "text": f"story {i}", "expected_events": [{"code": "AID", "mode": None}]}
+            for i in range(3)]
+    write_jsonl(tmp_path / ngec_synthetic.FILE, recs)
+    fake = FakePipeline({f"story {i}": [ev("AID")] for i in range(3)}, fail_on={"story 1"})
+    r = ngec_synthetic.run(tmp_path, pipeline=fake)
+    assert r["metrics"]["type_recall"] == pytest.approx(2 / 3, abs=1e-3)
+    assert r["metrics"]["pipeline_errors"] == 1.0
+    assert r["pipeline_failures"][0]["id"] == "n1" and "boom" in r["pipeline_failures"][0]["error"]
 
 
 def test_zsp_pair_direction_matters_for_one_way_types() -> None:

@@ -195,6 +195,24 @@ def test_demand_that_addresses_the_clause_subject(events):
     assert m.mode == "yield"
 
 
+def test_dateline_is_not_a_role_and_when_clause_merges(events):
+    ms = events("PESHAWAR, Pakistan, Nov 11 — Six soldiers were killed when militants attacked a checkpoint.")
+    (m,) = [x for x in ms if x.event == "ASSAULT"]
+    assert texts(m.actors) == ["militants"]
+    assert texts(m.recipients)[0] == "Six soldiers"
+    assert all("PESHAWAR" not in s.text for s in m.actors + m.recipients)
+
+
+def test_phone_call(events):
+    m = one(events("Erdogan spoke by phone with Zelenskiy on Monday."), "CONSULT")
+    assert m.mode == "phone" and m.reciprocal
+    assert texts(m.actors) == ["Erdogan"] and texts(m.recipients) == ["Zelenskiy"]
+
+
+def test_compound_event_word_is_not_a_trigger(events):
+    assert not asserted(events("Riot police stood outside parliament."), "PROTEST")
+
+
 # ------------------------------------------------------------------ modality
 
 def test_future_meeting_is_agree(events):
@@ -268,6 +286,19 @@ def test_thwarted_plot_is_not_an_assault(events):
 
 def test_arrested_before_they_could_attack(events):
     ms = events("Militants were arrested before they could attack the base.")
+    assert one(ms, "COERCE").mode == "arrest"
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_headline_infinitive_is_future(events):
+    ms = events("Xi to visit Brazil for talks with Lula next month")
+    assert one(ms, "AGREE")
+    assert not asserted(ms, "CONSULT")
+    assert not asserted(events("German police foil plot to attack Christmas market"), "ASSAULT")
+
+
+def test_purpose_of_an_arrest_is_not_an_attack(events):
+    ms = events("The service said it had arrested a man over a plot to attack the embassy in Baku.")
     assert one(ms, "COERCE").mode == "arrest"
     assert not asserted(ms, "ASSAULT")
 

@@ -123,45 +123,67 @@ class Pipeline:
         )
 
 
-def _party_key(entities: list[Entity]) -> tuple[str, ...]:
+def _codes(entities: list[Entity]) -> frozenset[str]:
     """Codes identify parties; an uncoded party is identified by its name."""
-    return tuple(sorted({e.code if e.code else "?" + (e.name or e.text).lower() for e in entities}))
+    return frozenset(e.code if e.code else "?" + (e.name or e.text).lower() for e in entities)
+
+
+def _in_title(ev: Event) -> bool:
+    return bool(ev.evidence) and ev.evidence[0].get("where") == "title"
+
+
+def _richness(ev: Event) -> tuple[int, int, int, int]:
+    """How fully an event is specified: body over title, then dated, then coded parties, then position."""
+    coded = sum(1 for e in ev.actor + ev.recipient if e.code)
+    return (int(_in_title(ev)), int(ev.date_precision == "unknown"), -coded, ev.span[0])
+
+
+def _same_event(small: Event, big: Event) -> bool:
+    """Whether ``small`` reports the same event as ``big`` with at most as much information.
+
+    Same type and modality; the date is the same or ``small`` has none of its own; the parties of ``small``
+    are among those of ``big`` (reciprocal order ignored). A headline only needs compatible actors: headline
+    grammar is too terse for reliable recipients.
+    """
+    if small.event != big.event or small.modality != big.modality:
+        return False
+    if small.date_precision != "unknown" and big.date_precision != "unknown" and small.date != big.date:
+        return False
+    sa, sr, ba, br = _codes(small.actor), _codes(small.recipient), _codes(big.actor), _codes(big.recipient)
+    if _in_title(small):
+        return not sa or not ba or bool(sa & (ba | br))
+    if small.mode and big.mode and small.mode != big.mode:
+        return False
+    if (sa | sr) == (ba | br) and sa != ba:  # the same parties, roles swapped: only reciprocal types
+        return small.event in RECIPROCAL
+    return sa <= ba and sr <= br
+
+
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 
 
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per (type, modality, actor codes, recipient codes, date) within an article.
 
-    An event with no date of its own (precision ``unknown``, e.g. a headline) merges into a dated event with
-    the same type, modality and parties. Body evidence is preferred as the primary sentence; every evidence
-    sentence is kept.
+    The most fully specified mention of an event is kept as primary (body over headline, dated over undated,
+    more coded parties); a mention that adds nothing (its parties a subset, no date of its own, or a headline
+    with compatible actors) merges into it. Every evidence sentence is kept.
     """
-    groups: dict[tuple[Any, ...], list[Event]] = {}
-    for ev in events:
-        groups.setdefault((ev.event, ev.modality, _party_key(ev.actor), _party_key(ev.recipient)),
-                          []).append(ev)
-    out: list[Event] = []
-    for group in groups.values():
-        by_date: dict[str | None, list[Event]] = {}
-        undated: list[Event] = []
-        for ev in group:
-            if ev.date_precision == "unknown":
-                undated.append(ev)
-            else:
-                by_date.setdefault(ev.date, []).append(ev)
-        clusters = list(by_date.values())
-        if clusters:
-            clusters[0].extend(undated)
-        elif undated:
-            clusters.append(undated)
-        out.extend(_merge(c) for c in clusters)
-    out.sort(key=lambda e: (e.span[0] if e.evidence[0].get("where") != "title" else -1, e.event))
+    kept: list[list[Event]] = []
+    for ev in sorted(events, key=_richness):
+        for cluster in kept:
+            if _same_event(ev, cluster[0]):
+                cluster.append(ev)
+                break
+        else:
+            kept.append([ev])
+    out = [_merge(c) for c in kept]
+    out.sort(key=lambda e: (-1 if _in_title(e) else e.span[0], e.event))
     return out
 
 
 def _merge(cluster: list[Event]) -> Event:
-    body = [e for e in cluster if e.evidence and e.evidence[0].get("where") != "title"]
-    ranked = sorted(body or cluster, key=lambda e: (e.date_precision == "unknown", e.span[0]))
-    primary = ranked[0]
+    primary = cluster[0]
     if len(cluster) == 1:
         return primary
     seen: set[str] = set()

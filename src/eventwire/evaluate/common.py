@@ -15,6 +15,7 @@ Definitions (see docs/evaluation.md for the full text):
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -48,6 +49,8 @@ _CAMEO_ROOT_TO_PLOVER: dict[str, str | None] = {
 }
 
 MAX_ERRORS = 20
+
+log = logging.getLogger(__name__)
 
 
 # --------------------------------------------------------------------------------------------------- loading
@@ -99,32 +102,35 @@ def default_pipeline() -> Any:
     return _DEFAULT_PIPELINE
 
 
-def run_pipeline(articles: Sequence[Article], pipeline: Any = None,
-                 n_process: int = 1) -> dict[str, list[Event]]:
+def run_pipeline(articles: Sequence[Article], pipeline: Any = None, n_process: int = 1,
+                 failures: list[dict[str, str]] | None = None) -> dict[str, list[Event]]:
     """Process ``articles`` and return ``{article_id: [events]}`` (every article id present).
 
-    Uses ``process_many`` when the pipeline has it (batched), else ``process`` per article. ``process_many`` may
-    yield events (grouped by ``article_id``), lists of events (one per article, in order) or
-    ``(article, events)`` pairs.
+    Uses ``process_many`` (batched; ``(article, events)`` pairs) when the pipeline has it, else ``process``.
+    An article on which the pipeline raises must not end the evaluation: the articles not yet done are then
+    processed one by one, and each failing one is scored as having no events and listed in ``failures``.
     """
     p = pipeline if pipeline is not None else default_pipeline()
     out: dict[str, list[Event]] = {a.id: [] for a in articles}
-    if not articles:
-        return out
-    if not hasattr(p, "process_many"):
-        for a in articles:
-            out[a.id].extend(p.process(a))
-        return out
-    kwargs: dict[str, Any] = {"n_process": n_process} if n_process and n_process > 1 else {}
-    order = iter(articles)
-    for item in p.process_many(list(articles), **kwargs):
-        if isinstance(item, Event):
-            out.setdefault(item.article_id, []).append(item)
-        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Article):
-            out.setdefault(item[0].id, []).extend(item[1])
-        else:  # a list of events for the next article
-            a = next(order)
-            out[a.id].extend(item)
+    done: set[str] = set()
+    if articles and hasattr(p, "process_many"):
+        kwargs: dict[str, Any] = {"n_process": n_process} if n_process and n_process > 1 else {}
+        try:
+            for article, events in p.process_many(list(articles), **kwargs):
+                out.setdefault(article.id, []).extend(events)
+                done.add(article.id)
+        except Exception as exc:  # noqa: BLE001 — recorded below, article by article
+            log.warning("process_many failed (%s: %s); continuing article by article", type(exc).__name__, exc)
+    for a in articles:
+        if a.id in done:
+            continue
+        try:
+            out[a.id] = list(p.process(a))
+        except Exception as exc:  # noqa: BLE001 — a failing article is scored empty and reported
+            out[a.id] = []
+            if failures is not None:
+                failures.append({"id": a.id, "error": f"{type(exc).__name__}: {exc}"[:300]})
+        done.add(a.id)
     return out
 
 
@@ -365,10 +371,15 @@ def brief(event: Event) -> str:
 
 def make_report(name: str, n: int, metrics: dict[str, float], per_type: dict[str, Any] | None = None,
                 confusion: dict[str, Any] | None = None, errors: list[dict[str, Any]] | None = None,
-                **extra: Any) -> dict[str, Any]:
-    report: dict[str, Any] = {"dataset": name, "n": n, "metrics": {k: round(float(v), 4) for k, v in metrics.items()},
+                failures: list[dict[str, str]] | None = None, **extra: Any) -> dict[str, Any]:
+    """The report dict; ``pipeline_errors`` (articles the pipeline raised on) is always among the metrics."""
+    figures = {k: round(float(v), 4) for k, v in metrics.items()}
+    figures["pipeline_errors"] = float(len(failures or []))
+    report: dict[str, Any] = {"dataset": name, "n": n, "metrics": figures,
                               "per_type": per_type or {}, "confusion": confusion or {},
                               "errors": (errors or [])[:MAX_ERRORS]}
+    if failures:
+        report["pipeline_failures"] = failures[:MAX_ERRORS]
     report.update(extra)
     return report
 

@@ -242,8 +242,9 @@ def run(data_dir: Path | None = None, limit: int | None = None, name: str = "gol
 
         raise DatasetMissing(f"gold file not found: {path}")
     items = load_gold(path, limit)
-    outputs = C.run_pipeline([it["article"] for it in items], pipeline, n_process=n_process)
+    failures: list[dict[str, str]] = []
+    outputs = C.run_pipeline([it["article"] for it in items], pipeline, n_process=n_process, failures=failures)
     s = score(items, outputs)
-    return C.make_report(name, len(items), s["metrics"], per_type=s["per_type"],
+    return C.make_report(name, len(items), s["metrics"], failures=failures, per_type=s["per_type"],
                          confusion={"modality": s["modality"], "modality_counts": C.modality_counts(outputs)},
                          errors=s["errors"], counts=s["counts"], gold_file=str(path))

@@ -44,7 +44,8 @@ def run(data_dir: Path, limit: int | None = None, name: str = "ngec_synthetic_pl
         n_process: int = 1, **_: Any) -> dict[str, Any]:
     records = C.spread_sample(C.read_jsonl(C.require(data_dir / FILE)), limit)
     articles = [Article.make(r["text"], id=r["id"]) for r in records]
-    outputs = C.run_pipeline(articles, pipeline, n_process=n_process)
+    failures: list[dict[str, str]] = []
+    outputs = C.run_pipeline(articles, pipeline, n_process=n_process, failures=failures)
     valid_modes = C.ontology_modes()
 
     found = top_ok = mode_n = mode_ok = no_event = 0
@@ -81,6 +82,6 @@ def run(data_dir: Path, limit: int | None = None, name: str = "ngec_synthetic_pl
         "macro_f1": summary["macro_f1"],
         "no_event_rate": C.ratio(no_event, n),
     }
-    return C.make_report(name, n, metrics, per_type=tally.per_type(),
+    return C.make_report(name, n, metrics, failures=failures, per_type=tally.per_type(),
                          confusion={"type": confusion, "modality_counts": C.modality_counts(outputs)},
                          errors=errors, counts={"mode_scored": mode_n})

@@ -65,7 +65,8 @@ def run(data_dir: Path, limit: int | None = None, name: str = "plover_gsr", pipe
         n_process: int = 1, **_: Any) -> dict[str, Any]:
     records = C.read_jsonl(C.require(data_dir / FILE), limit)
     articles = [Article.make(r["text"], id=r["id"]) for r in records]
-    outputs = C.run_pipeline(articles, pipeline, n_process=n_process)
+    failures: list[dict[str, str]] = []
+    outputs = C.run_pipeline(articles, pipeline, n_process=n_process, failures=failures)
     valid_modes = C.ontology_modes()
 
     tally = C.TypeTally()
@@ -124,7 +125,7 @@ def run(data_dir: Path, limit: int | None = None, name: str = "plover_gsr", pipe
         "no_event_rate": C.ratio(no_event, len(records)),
     }
     return C.make_report(
-        name, len(records), metrics, per_type=tally.per_type(),
+        name, len(records), metrics, failures=failures, per_type=tally.per_type(),
         confusion={"type": confusion, "modality_counts": C.modality_counts(outputs)},
         errors=errors,
         counts={"gold_events": n_gold, "found": found, "actor_scored": actor_n, "recipient_scored": recip_n,

@@ -52,7 +52,8 @@ def run(data_dir: Path, limit: int | None = None, name: str = "udpetrarch_gsr_va
         n_process: int = 1, **_: Any) -> dict[str, Any]:
     records = C.read_jsonl(C.require(data_dir / FILE), limit)
     articles = [Article.make(r["text"], id=r["id"], published=published(r.get("date"))) for r in records]
-    outputs = C.run_pipeline(articles, pipeline, n_process=n_process)
+    failures: list[dict[str, str]] = []
+    outputs = C.run_pipeline(articles, pipeline, n_process=n_process, failures=failures)
 
     n_gold = root_ok = strict_ok = n_map = root_ok_map = strict_ok_map = type_n = type_ok = 0
     out_n = out_ok = neg_n = neg_ok = 0
@@ -104,6 +105,6 @@ def run(data_dir: Path, limit: int | None = None, name: str = "udpetrarch_gsr_va
         "root_precision": C.ratio(out_ok, out_n),
         "no_event_true_negative_rate": C.ratio(neg_ok, neg_n),
     }
-    return C.make_report(name, len(records), metrics, per_type=tally.per_type(),
+    return C.make_report(name, len(records), metrics, failures=failures, per_type=tally.per_type(),
                          confusion={"cameo_root": confusion, "modality_counts": C.modality_counts(outputs)},
                          errors=errors, counts={"gold_events": n_gold, "mappable": n_map, "no_event_records": neg_n})

@@ -82,7 +82,8 @@ def run(data_dir: Path, limit: int | None = None, name: str = "zsp_plv", split: 
     for r in records:
         sent_ids.setdefault(r["text"], f"zsp-{len(sent_ids)}")
     articles = [Article.make(t, id=i) for t, i in sent_ids.items()]
-    outputs = C.run_pipeline(articles, pipeline, n_process=n_process)
+    failures: list[dict[str, str]] = []
+    outputs = C.run_pipeline(articles, pipeline, n_process=n_process, failures=failures)
 
     found = typed = typed_any = in_sent = zsp_ok = 0
     tally = C.TypeTally()
@@ -113,7 +114,7 @@ def run(data_dir: Path, limit: int | None = None, name: str = "zsp_plv", split: 
         "macro_f1": summary["macro_f1"],
         "paper_zsp_accuracy": C.ratio(zsp_ok, n),
     }
-    return C.make_report(name, n, metrics, per_type=tally.per_type(),
+    return C.make_report(name, n, metrics, failures=failures, per_type=tally.per_type(),
                          confusion={"type": confusion, "modality_counts": C.modality_counts(outputs)},
                          errors=errors, split=split, sentences=len(articles),
                          paper_reference={"zsp_test_accuracy": PAPER_TEST_ACCURACY})

@@ -30,6 +30,7 @@ LIGHT_VERBS = frozenset({
     "participate", "engage", "announce", "order", "call", "hurl", "pay", "kick", "execute",
     "commit", "claim", "host", "attend", "impose", "extend", "provide", "give", "send", "offer",
     "file", "bring", "press", "renew", "plan", "complete", "end", "conclude", "finish",
+    "remain", "put", "place", "keep", "set",
 })
 #: prepositions whose object can be an event happening to the subject's verb ("went on strike")
 LIGHT_PREPS = frozenset({"on", "in", "into"})
@@ -110,6 +111,8 @@ def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
     if lem in ("attack", "warfare", "war", "operation") and mods & {"cyber", "digital", "online"}:
         return Trigger(lemma=lem, pos="N", part=None, objs=frozenset(), event="COERCE", mode="cyber",
                        cameo=None, rpreps=("on", "against"), weak=True)
+    if lem == "operation" and not preps & {"against"}:
+        return None                             # only a military operation *against* someone
     if lem in ("exercise", "drill") and not (mods & JOINT_WORDS or "with" in preps):
         return replace(e, event="MOBILIZE", mode="troops", cameo="152", reciprocal=False)
     if lem == "call":
@@ -320,6 +323,11 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
 def _retype(c: _Candidate) -> None:
     m = c.minfo.modality
     c.modality = m
+    if m == NEGATED and c.minfo.governor is None and c.event in ("CONCEDE", "RETREAT") and any(
+            ch.dep_ == "aux" and ch.lower_ in ("will", "wo", "would", "shall") for ch in c.tok.children):
+        # "will not lift the ban", "won't release the hostages": a refusal to yield
+        c.event, c.mode, c.cameo, c.modality = "REJECT", "yield", "120", ASSERTED
+        return
     if m == NEGATED and c.minfo.governor is None and c.event == "AGREE":
         # "will not accept", "failed to reach agreement": a refusal
         c.event, c.mode, c.cameo, c.modality = "REJECT", None, "120", ASSERTED
@@ -410,6 +418,24 @@ def _demands(sent: Span, lex: Lexicon, cands: dict[int, _Candidate]) -> list[_Ca
     return out
 
 
+def _merge_when_clauses(kept: list[_Candidate]) -> None:
+    """"Six soldiers were killed when militants attacked a checkpoint": one attack, by the militants."""
+    by_tok = {c.tok.i: c for c in kept}
+    for c in list(kept):
+        if c.is_noun or c.actors:
+            continue
+        for ch in c.tok.children:
+            inner = by_tok.get(ch.i)
+            if ch.dep_ == "advcl" and inner is not None and inner.event == c.event and inner.actors \
+                    and inner.modality == c.modality and any(m.dep_ in ("mark", "advmod") and m.lower_ in
+                                                             ("when", "as", "after") for m in ch.children):
+                c.actors = inner.actors
+                c.recips = c.recips + [r for r in inner.recips if all(r.i != x.i for x in c.recips)]
+                if inner in kept:
+                    kept.remove(inner)
+                break
+
+
 def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
     an = lex
     cands: list[_Candidate] = []
@@ -434,7 +460,7 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
             if entries:
                 nouns.append((tok, entries))
     for tok, entries in nouns:
-        if tok.i in consumed:
+        if tok.i in consumed or tok.dep_ == "compound":     # "riot police", "aid workers"
             continue
         e = _noun_entry(tok, entries)
         if e is not None:
@@ -482,6 +508,7 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
         _retype(c)
         kept.append(c)
     _embedded_modes(kept, lex)
+    _merge_when_clauses(kept)
     kept.extend(demands)
     for c in kept:
         if not c.recips:
@@ -497,6 +524,8 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
         conf -= 0.1 if c.is_noun else 0.0
         conf -= 0.1 if c.entry.weak else 0.0
         conf -= 0.1 if c.loose else 0.0
+        if not c.actors and not c.recips:
+            conf = min(conf, 0.3)                   # nobody to ground: a weak signal only
         conf -= 0.1 if c.modality != ASSERTED or c.minfo.modality != ASSERTED else 0.0
         out.append(Mention(
             event=c.event, mode=c.mode, modality=c.modality, trigger=c.tok, sent=sent,

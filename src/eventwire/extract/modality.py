@@ -97,6 +97,14 @@ def _own(tok: Token) -> str | None:
                 fut = True
             elif low in NOUN_HYPO:
                 hyp = True
+    if not (neg or hyp or fut) and tok.dep_ in ("relcl", "acl", "ROOT") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # "a plot to attack", headline "Xi to visit Brazil": not (yet) an event that happened
+        if tok.head.lemma_.lower() in PLAN_NOUNS or any(c.lemma_.lower() in PLAN_NOUNS
+                                                       for c in tok.head.children if c.dep_ == "compound"):
+            hyp = True
+        else:
+            fut = True
     if neg:
         return NEGATED
     if hyp:
@@ -156,6 +164,10 @@ def modality_of(tok: Token, triggers: dict[int, object] | None = None) -> Modali
             elif lem in HYPO_GOV or getattr(triggers[head.i], "embed", False):
                 result = HYPOTHETICAL
             else:
+                gov_info = modality_of(head, {})
+                if gov_info.modality != ASSERTED:     # "will visit Brazil for *talks*": as the visit
+                    result = gov_info.modality
+                    break
                 cur = head
                 continue
             gov_own = _own(head)

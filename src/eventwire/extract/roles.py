@@ -8,6 +8,7 @@ SUBJ = frozenset({"nsubj", "csubj"})
 PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 NP_EXCLUDE = frozenset({"case", "conj", "cc", "relcl", "acl", "punct", "advcl", "preconj", "dep", "parataxis"})
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+DATELINE_DASHES = frozenset({"—", "--", "–"})
 REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 BAD_PRONOUNS = frozenset({"what", "this", "these", "those", "all", "both", "some", "any", "one"})
 #: things people issue or publish that "demand", "accuse", "call for" on their behalf
@@ -59,7 +60,7 @@ def is_actorish(tok: Token, actor_nouns: frozenset[str], event_nouns: frozenset[
                 return True
         return False
     if pos == "NUM":
-        return tok.ent_type_ == "CARDINAL" or tok.like_num
+        return tok.ent_type_ in ("", "CARDINAL") and tok.like_num
     return pos == "ADJ" and tok.ent_type_ == "NORP"
 
 
@@ -82,6 +83,10 @@ def np_span(tok: Token) -> Span:
         sub_l, sub_r = c.left_edge.i, c.right_edge.i
         left, right = min(left, sub_l), max(right, sub_r)
     doc = tok.doc
+    for i in range(tok.i - 1, left - 1, -1):        # "KHARTOUM, Nov 19 — The World Food Programme"
+        if doc[i].text in DATELINE_DASHES:
+            left = i + 1
+            break
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     while right > tok.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
@@ -104,6 +109,15 @@ def coordinated(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def in_dateline(tok: Token) -> bool:
+    """Is the token in a wire-story dateline ("PESHAWAR, Pakistan, Nov 11 —")?"""
+    sent = tok.sent
+    for t in sent[: min(len(sent), 12)]:
+        if t.text in DATELINE_DASHES:
+            return tok.i < t.i
+    return False
+
+
 def role_heads(tok: Token | None, lex) -> list[Token]:
     """The actor-like heads of the phrase at ``tok`` with its coordinated partners.
 
@@ -111,7 +125,13 @@ def role_heads(tok: Token | None, lex) -> list[Token]:
     """
     if tok is None:
         return []
-    return [t for t in coordinated(tok) if is_actorish(t, lex.actor_nouns, lex.event_nouns)]
+    if in_dateline(tok):                      # "KHARTOUM, Nov 19 — The World Food Programme delivered"
+        tok = next((t for t in tok.subtree if t.dep_ in ("appos", "conj", "npadvmod") and t.pos_ in
+                    ("PROPN", "NOUN") and not in_dateline(t)), None)
+        if tok is None:
+            return []
+    return [t for t in coordinated(tok) if is_actorish(t, lex.actor_nouns, lex.event_nouns)
+            and not in_dateline(t)]
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
