@@ -264,6 +264,13 @@ def test_plover_gsr_run_scores_type_and_actor(tmp_path: Path) -> None:
     assert r["confusion"]["modality_counts"]["hypothetical"] == 1
 
 
+def test_plover_gsr_generic_igo_accepts_un_and_eu() -> None:
+    gold = {"source": [{"text": "United Nations", "code": "IGO"}], "target": [{"text": "Liberia", "code": "LBR"}],
+            "code_plover_current": "AID", "mode": None}
+    assert plover_gsr.score_gold_event(gold, [ev("AID", ["UNO"], ["LBR"])])["actor"] is True
+    assert plover_gsr.score_gold_event(gold, [ev("AID", ["USA"], ["LBR"])])["actor"] is False
+
+
 def test_zsp_pairs_sentences_once_and_maps_yield(tmp_path: Path) -> None:
     s1 = "Ruritania released Bordurian prisoners and Ruritania met Borduria."
     recs = [

@@ -34,6 +34,14 @@ def gold_entities(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)]
 
 
+def gold_codes(value: Any) -> set[str]:
+    """Normalised gold codes; this set's generic ``IGO`` (used for the UN and the EC too) also accepts UNO, EUR."""
+    codes = C.entity_codes(gold_entities(value))
+    if "IGO" in codes:
+        codes |= {"UNO", "EUR"}
+    return codes
+
+
 def norm_mode(mode: str | None) -> str | None:
     if not mode:
         return None
@@ -45,8 +53,8 @@ def score_gold_event(gold: dict[str, Any], events: list[Event]) -> dict[str, Any
     """Score one gold event against the asserted output events of its sentence."""
     types = C.accepted_types(gold.get("code_plover_current") or gold.get("code"))
     same_type = [e for e in C.asserted(events) if e.event in types]
-    g_src = C.entity_codes(gold_entities(gold.get("source")))
-    g_tgt = C.entity_codes(gold_entities(gold.get("target")))
+    g_src = gold_codes(gold.get("source"))
+    g_tgt = gold_codes(gold.get("target"))
     label = gold.get("code_plover_current") or gold.get("code")
     out: dict[str, Any] = {"found": bool(same_type), "actor": None, "recipient": None, "mode": None}
     if not same_type:

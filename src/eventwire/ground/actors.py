@@ -274,6 +274,38 @@ class _Mention:
     words: frozenset[str]
 
 
+SPEECH_PRONOUNS = {"it": "thing", "its": "thing", "they": "any", "their": "any", "we": "any", "our": "any",
+                   "he": "person", "his": "person", "she": "person", "her": "person"}
+
+
+def _speaker_antecedent(span: Span) -> Span | None:
+    """The speaker a pronoun subject of reported speech refers to: in "the service said it had arrested",
+    "it" is the service. Only when the speaker is a noun phrase that agrees with the pronoun."""
+    if len(span) != 1:
+        return None
+    tok = span[0]
+    kind = SPEECH_PRONOUNS.get(tok.lower_)
+    if kind is None or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None
+    verb = tok.head if tok.dep_ != "poss" else tok.head.head
+    for _ in range(3):  # climb conjuncts and auxiliaries to the reported clause
+        if verb.dep_ == "ccomp":
+            break
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    if verb.dep_ != "ccomp":
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or subj.i > tok.i:
+        return None
+    is_person = subj.ent_type_ == "PERSON"
+    if (kind == "thing" and is_person) or (kind == "person" and not is_person and subj.pos_ == "PROPN"):
+        return None
+    return span.doc[subj.left_edge.i: subj.i + 1]
+
+
 class ArticleActors:
     """Per-article state: coreference memory of entities introduced earlier in the document."""
 
@@ -433,8 +465,14 @@ class ArticleActors:
         content = [t.lower() for t in _content(toks)]
         offset = span.start_char
 
-        # pronouns: the latest person (he/she) or organisation/state (they/it)
+        # pronouns: in reported speech the speaker ("the service said it had arrested"), else the latest
+        # person (he/she) or organisation/state (they/it)
         if len(content) == 1 and content[0] in PRONOUNS and not _content(toks)[0].isupper():
+            speaker = _speaker_antecedent(span)
+            if speaker is not None:
+                ent = self._code_span(speaker)
+                if ent.code or (ent.sector and ent.sector != "UNK"):
+                    return self._as(ent, text)
             if content[0] in PLURAL_PRONOUNS:
                 # "they": the latest plural group coded before ("two men ... They were released")
                 for off, ent, plural in reversed(self._coded):
