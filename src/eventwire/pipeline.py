@@ -132,10 +132,13 @@ def _in_title(ev: Event) -> bool:
     return bool(ev.evidence) and ev.evidence[0].get("where") == "title"
 
 
-def _richness(ev: Event) -> tuple[int, int, int, int]:
-    """How fully an event is specified: body over title, then dated, then coded parties, then position."""
-    coded = sum(1 for e in ev.actor + ev.recipient if e.code)
-    return (int(_in_title(ev)), int(ev.date_precision == "unknown"), -coded, ev.span[0])
+def _richness(ev: Event) -> tuple[int, int, int, int, int]:
+    """How fully an event is specified: body over title, then dated, then coded parties, then parties with a
+    sector, then position."""
+    parties = ev.actor + ev.recipient
+    coded = sum(1 for e in parties if e.code)
+    sectored = sum(1 for e in parties if e.sector and e.sector != "UNK")
+    return (int(_in_title(ev)), int(ev.date_precision == "unknown"), -coded, -sectored, ev.span[0])
 
 
 def _same_event(small: Event, big: Event) -> bool:
