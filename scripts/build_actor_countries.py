@@ -34,7 +34,7 @@ ALIASES = {
     "COD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo",
             "Democratic Republic of the Congo", "Zaire", "Congo"],
     "COG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo"],
-    "CPV": ["Cape Verde", "Cabo Verde"], "CZE": ["Czech Republic", "Czechia"],
+    "CPV": ["Cape Verde", "Cabo Verde"], "CZE": ["Czech Republic", "Czechia", "Czechoslovakia"],
     "GBR": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "England", "Scotland", "Wales",
             "Northern Ireland"],
     "IRN": ["Iran", "Islamic Republic of Iran", "Persia"],
@@ -43,7 +43,7 @@ ALIASES = {
     "LAO": ["Laos"], "MDA": ["Moldova"], "MKD": ["North Macedonia", "Macedonia"],
     "MMR": ["Myanmar", "Burma"], "PSE": ["Palestine", "State of Palestine", "Palestinian territories",
             "Palestinian Territories", "Gaza", "Gaza Strip", "West Bank", "occupied West Bank"],
-    "RUS": ["Russia", "Russian Federation"], "SYR": ["Syria"], "SWZ": ["Eswatini", "Swaziland"],
+    "RUS": ["Russia", "Russian Federation", "Soviet Union", "USSR", "U.S.S.R."], "SYR": ["Syria"], "SWZ": ["Eswatini", "Swaziland"],
     "TWN": ["Taiwan", "Republic of China", "ROC", "Chinese Taipei"],
     "CHN": ["China", "People's Republic of China", "PRC", "mainland China"],
     "TZA": ["Tanzania"], "TUR": ["Turkey", "Türkiye", "Turkiye"],
@@ -56,8 +56,12 @@ ALIASES = {
     "GEO": ["Georgia", "Abkhazia", "South Ossetia"], "MDA_extra": [],
     "AZE": ["Azerbaijan", "Nagorno-Karabakh", "Karabakh"], "SOM": ["Somalia", "Somaliland", "Puntland"],
     "CYP": ["Cyprus", "Northern Cyprus"], "UKR": ["Ukraine", "Crimea", "Donbas", "Donbass"],
-    "SRB": ["Serbia"], "SDN": ["Sudan", "Darfur"], "SSD": ["South Sudan"], "ESH": ["Western Sahara"],
-    "FLK": ["Falkland Islands", "Falklands"], "HKG": ["Hong Kong"], "MAC": ["Macau", "Macao"],
+    "SRB": ["Serbia", "Yugoslavia", "Federal Republic of Yugoslavia", "Serbia and Montenegro"], "SDN": ["Sudan", "Darfur"], "SSD": ["South Sudan"], "ESH": ["Western Sahara"],
+    "FLK": ["Falkland Islands", "Falklands"], "TTO": ["Trinidad and Tobago", "Trinidad"],
+    # former names still met in archive copy
+    "DEU": ["Germany", "East Germany", "West Germany"], "KHM": ["Cambodia", "Kampuchea"],
+    "ZWE": ["Zimbabwe", "Rhodesia"], "LKA": ["Sri Lanka", "Ceylon"], "BEN": ["Benin", "Dahomey"],
+    "BFA": ["Burkina Faso", "Upper Volta"], "THA": ["Thailand", "Siam"], "HKG": ["Hong Kong"], "MAC": ["Macau", "Macao"],
 }
 # Names pycountry gives that news use for another state ("Congo" in wire copy is the DRC).
 DROP_NAMES = {"COG": {"Congo"}}
@@ -72,15 +76,15 @@ DEMONYMS = {
     "BGD": "Bangladeshi", "BRB": "Barbadian", "BLR": "Belarusian Belarussian Byelorussian", "BEL": "Belgian",
     "BLZ": "Belizean", "BEN": "Beninese", "BTN": "Bhutanese", "BOL": "Bolivian", "BIH": "Bosnian Herzegovinian",
     "BWA": "Botswanan Motswana Batswana", "BRA": "Brazilian", "BRN": "Bruneian", "BGR": "Bulgarian",
-    "BFA": "Burkinabe Burkinabè", "BDI": "Burundian", "KHM": "Cambodian", "CMR": "Cameroonian",
+    "BFA": "Burkinabe Burkinabè", "BDI": "Burundian", "KHM": "Cambodian Kampuchean Khmer", "CMR": "Cameroonian",
     "CAN": "Canadian", "CPV": "Cape_Verdean", "CAF": "Central_African", "TCD": "Chadian", "CHL": "Chilean",
-    "CHN": "Chinese", "COL": "Colombian", "COM": "Comoran Comorian", "COD": "Congolese", "CRI": "Costa_Rican",
-    "CIV": "Ivorian", "HRV": "Croatian Croat", "CUB": "Cuban", "CYP": "Cypriot", "CZE": "Czech",
+    "CHN": "Chinese", "COL": "Colombian", "COM": "Comoran Comorian", "COD": "Congolese Zairean Zairian", "CRI": "Costa_Rican",
+    "CIV": "Ivorian", "HRV": "Croatian Croat", "CUB": "Cuban", "CYP": "Cypriot", "CZE": "Czech Czechoslovak",
     "DNK": "Danish Dane", "DJI": "Djiboutian", "DMA": "Dominican_(Dominica)", "DOM": "Dominican",
     "ECU": "Ecuadorian Ecuadorean", "EGY": "Egyptian", "SLV": "Salvadoran Salvadorean", "GNQ": "Equatorial_Guinean Equatoguinean",
     "ERI": "Eritrean", "EST": "Estonian", "SWZ": "Swazi Eswatini", "ETH": "Ethiopian", "FJI": "Fijian",
     "FIN": "Finnish Finn", "FRA": "French Frenchman Frenchwoman", "GAB": "Gabonese", "GMB": "Gambian",
-    "GEO": "Georgian", "DEU": "German", "GHA": "Ghanaian", "GRC": "Greek", "GRD": "Grenadian",
+    "GEO": "Georgian", "DEU": "German East_German West_German", "GHA": "Ghanaian", "GRC": "Greek", "GRD": "Grenadian",
     "GTM": "Guatemalan", "GIN": "Guinean", "GNB": "Bissau-Guinean", "GUY": "Guyanese", "HTI": "Haitian",
     "HND": "Honduran", "HUN": "Hungarian", "ISL": "Icelandic Icelander", "IND": "Indian", "IDN": "Indonesian",
     "IRN": "Iranian Persian", "IRQ": "Iraqi", "IRL": "Irish Irishman", "ISR": "Israeli", "ITA": "Italian",
@@ -97,12 +101,12 @@ DEMONYMS = {
     "NGA": "Nigerian", "MKD": "Macedonian North_Macedonian", "NOR": "Norwegian", "OMN": "Omani",
     "PAK": "Pakistani", "PLW": "Palauan", "PSE": "Palestinian", "PAN": "Panamanian", "PNG": "Papua_New_Guinean",
     "PRY": "Paraguayan", "PER": "Peruvian", "PHL": "Filipino Filipina Philippine", "POL": "Polish Pole",
-    "PRT": "Portuguese", "QAT": "Qatari", "ROU": "Romanian", "RUS": "Russian", "RWA": "Rwandan",
+    "PRT": "Portuguese", "QAT": "Qatari", "ROU": "Romanian", "RUS": "Russian Soviet", "RWA": "Rwandan",
     "KNA": "Kittitian", "LCA": "Saint_Lucian", "VCT": "Vincentian", "WSM": "Samoan", "SMR": "Sammarinese",
-    "STP": "Santomean", "SAU": "Saudi Saudi_Arabian", "SEN": "Senegalese", "SRB": "Serbian Serb",
+    "STP": "Santomean", "SAU": "Saudi Saudi_Arabian", "SEN": "Senegalese", "SRB": "Serbian Serb Yugoslav",
     "SYC": "Seychellois", "SLE": "Sierra_Leonean", "SGP": "Singaporean", "SVK": "Slovak Slovakian",
     "SVN": "Slovenian Slovene", "SLB": "Solomon_Islander", "SOM": "Somali Somalian", "ZAF": "South_African",
-    "SSD": "South_Sudanese", "ESP": "Spanish Spaniard", "LKA": "Sri_Lankan", "SDN": "Sudanese",
+    "SSD": "South_Sudanese", "ESP": "Spanish Spaniard", "LKA": "Sri_Lankan Ceylonese", "SDN": "Sudanese",
     "SUR": "Surinamese", "SWE": "Swedish Swede", "CHE": "Swiss", "SYR": "Syrian", "TWN": "Taiwanese",
     "TJK": "Tajik Tajikistani", "TZA": "Tanzanian", "THA": "Thai", "TLS": "Timorese", "TGO": "Togolese",
     "TON": "Tongan", "TTO": "Trinidadian Tobagonian", "TUN": "Tunisian", "TUR": "Turkish Turk",
@@ -110,7 +114,7 @@ DEMONYMS = {
     "ARE": "Emirati", "GBR": "British Briton Brit English Scottish Welsh Scot Englishman",
     "USA": "American U.S.", "URY": "Uruguayan", "UZB": "Uzbek Uzbekistani", "VUT": "Ni-Vanuatu",
     "VAT": "Vatican", "VEN": "Venezuelan", "VNM": "Vietnamese", "YEM": "Yemeni Yemenite", "ZMB": "Zambian",
-    "ZWE": "Zimbabwean", "COG": "Congolese_(Brazzaville)", "GRL": "Greenlandic Greenlander",
+    "ZWE": "Zimbabwean Rhodesian", "COG": "Congolese_(Brazzaville)", "GRL": "Greenlandic Greenlander",
     "PRI": "Puerto_Rican", "HKG": "Hongkonger", "ESH": "Sahrawi Saharawi",
 }
 
@@ -146,7 +150,9 @@ REGION_STOP = {"Central", "Northern", "Southern", "Eastern", "Western", "North",
                "Capital", "Coast", "Lakes", "Upper", "Lower", "Islands", "Plateau", "Delta", "Centre", "Center",
                "Littoral", "Mountain", "Highlands", "Lowlands", "Interior", "Border", "Federal", "National",
                "Greater", "Metropolitan", "Valley", "Savanes", "Plateaux", "Maritime", "Orange", "Victoria",
-               "Georgia", "Amazonas", "Mexico", "Panama", "Jordan", "Chad", "Guinea", "Congo", "Sudan"}
+               "Georgia", "Amazonas", "Mexico", "Panama", "Jordan", "Chad", "Guinea", "Congo", "Sudan",
+               # everyday words and given names that are also the name of some division
+               "Gulf", "Isabel", "Lara", "Flores", "Grad", "Isla", "Alba"}
 REGIONS_EXTRA = {
     "Chechnya": "RUS", "Dagestan": "RUS", "Kursk": "RUS", "Belgorod": "RUS", "Siberia": "RUS",
     "Kashmir": "IND", "Jammu and Kashmir": "IND", "Manipur": "IND", "Balochistan": "PAK",
@@ -161,6 +167,19 @@ REGIONS_EXTRA = {
     "Hebron": "PSE", "Jenin": "PSE", "Nablus": "PSE", "Jericho": "PSE", "Rafah": "PSE", "Khan Younis": "PSE",
 }
 del REGIONS_EXTRA["Sahel"]
+# Adjectives and plurals of peoples living (almost) only in one state: "Chechen rebels" -> RUS REB. Peoples
+# spread over several states (Kurds, Pashtuns, Tuareg, Hutu, Druze) are left out: the context decides.
+PEOPLES = {
+    "RUS": "Chechen Chechens Dagestani Ingush", "CHN": "Uighur Uighurs Uyghur Uyghurs Tibetan Tibetans",
+    "MMR": "Rohingya Rohingyas Arakanese", "LKA": "Tamil Tamils", "PAK": "Baluch Baloch Baluchis Balochis Sindhi",
+    "ETH": "Oromo Tigrayan Tigrayans", "SDN": "Darfuri Darfuris", "ESP": "Basque Basques Catalan Catalans",
+    "FRA": "Corsican Corsicans", "BEL": "Flemish Walloon", "IDN": "Acehnese Papuan Papuans",
+    "NGA": "Igbo Ibo Hausa Yoruba Ogoni Biafran", "AGO": "Cabindan", "GEO": "Abkhaz Abkhazian",
+    "MDA": "Transnistrian", "NZL": "Maori", "IRQ": "Iraqi_Kurdish", "UKR": "Crimean",
+}
+for _code, _names in PEOPLES.items():
+    for _n in _names.split():
+        REGIONS_EXTRA[_n.replace("_", " ")] = _code
 
 
 def main() -> int:

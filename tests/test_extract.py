@@ -126,7 +126,8 @@ def test_reported_speech_codes_the_reported_event(events):
     ms = events("The ministry said rebels attacked a police station in the north.")
     m = one(ms, "ASSAULT")
     assert texts(m.actors) == ["rebels"]
-    assert texts(m.recipients) == ["a police station"] or m.recipients == []
+    # the station's owner (police) is the attacked party when the place itself is not an actor
+    assert texts(m.recipients) in (["a police station"], ["police"], [])
     assert len(ms) == 1                      # "said" is not an event by itself
 
 
@@ -395,3 +396,180 @@ def test_spans_are_noun_phrases_in_the_sentence(events):
 
 def test_no_events_in_plain_sentence(events):
     assert events("The weather was mild in Paris on Sunday.") == []
+
+
+# ------------------------------------------------------------------ accuracy round 2 (recipients, offers, ultimatums)
+
+def test_ordering_an_arrest_is_the_arrest(events):
+    ms = events("A judge in Lima ordered the arrest of the former mayor on Tuesday.")
+    m = one(ms, "COERCE")
+    assert m.mode == "arrest"
+    assert texts(m.actors) == ["A judge"]
+    assert texts(m.recipients) == ["the former mayor"]
+    assert not asserted(ms, "REQUEST")
+
+
+def test_ceasefire_violation_is_assault_not_reject(events):
+    ms = events("Armenian forces violated the truce twice overnight.")
+    assert one(ms, "ASSAULT").cameo == "196"
+    assert not asserted(ms, "REJECT")
+
+
+def test_dispatching_troops_is_mobilize(events):
+    m = one(events("Kenya dispatched troops to the northern border."), "MOBILIZE")
+    assert texts(m.actors) == ["Kenya"]
+
+
+def test_mission_purpose_is_under_way_when_sent(events):
+    ms = events("The agency sent a team to Ohio to investigate the derailment.")
+    m = one(ms, "ACCUSE")
+    assert m.mode == "investigate"
+    assert texts(m.actors) == ["The agency"]
+
+
+def test_conflict_purpose_of_a_deployment_stays_an_intention(events):
+    ms = events("The army deployed troops to the valley to attack the rebels.")
+    assert one(ms, "MOBILIZE")
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_willing_to_withdraw_is_an_offer(events):
+    ms = events("Serbia says it is willing to withdraw its police from the disputed villages.")
+    assert one(ms, "AGREE")
+    assert not asserted(ms, "RETREAT") and not asserted(ms, "CONCEDE")
+
+
+def test_future_act_unless_is_an_ultimatum(events):
+    ms = events("Ghana said it will pull its peacekeepers out of Mali unless the junta holds elections.")
+    m = one(ms, "THREATEN")
+    assert texts(m.actors) == ["it"]
+    assert not asserted(ms, "CONCEDE") and not asserted(ms, "RETREAT")
+
+
+def test_would_not_provide_is_a_refusal(events):
+    m = one(events("The chancellor said Germany would not provide weapons to the rebels."), "REJECT")
+    assert m.mode == "assist"
+
+
+def test_wanting_someone_to_attack_is_not_an_attack(events):
+    ms = events("The senator wants Kenya to attack the militants.")
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_receiving_weapons_is_no_visit(events):
+    ms = events("Rebel fighters received weapons from the Sudanese army.")
+    assert not asserted(ms, "CONSULT")
+
+
+def test_recipient_from_owner_of_a_prepositional_object(events):
+    m = one(events("The military lifted a ban on UNICEF operations in the northeast."), "CONCEDE")
+    assert texts(m.recipients) == ["UNICEF"]
+
+
+def test_passive_conjunct_keeps_shared_subject_as_patient(events):
+    m = one(events("Nine Filipino sailors, held hostage in Yemen for more than 200 days, have been freed by "
+                   "Houthi forces."), "RETREAT")
+    assert texts(m.actors) == ["Houthi forces"]
+    assert texts(m.recipients) == ["Nine Filipino sailors"]
+
+
+def test_mediation_effort_between_parties(events):
+    m = one(events("Oman launched a mediation effort between Iran and the United States."), "CONSULT")
+    assert m.mode == "third-party"
+    assert texts(m.recipients) == ["Iran", "the United States"]
+
+
+def test_warm_welcome_is_hosting(events):
+    m = one(events("The king gave a warm welcome to the visiting Chilean president."), "CONSULT")
+    assert m.mode == "visit"
+    assert texts(m.actors) == ["The king"]
+
+
+def test_executed_invasion_is_asserted_despite_long_threatened(events):
+    ms = events("Turkey today mounted its long-threatened offensive against Kurdish militias.")
+    m = one(ms, "ASSAULT")
+    assert texts(m.recipients) == ["Kurdish militias"]
+    assert not asserted(ms, "THREATEN")
+
+
+def test_sit_in_and_cyber_warfare_nouns(events):
+    assert one(events("Nurses staged a sit-in outside the health ministry."), "PROTEST")
+    assert one(events("Hackers launched cyber warfare against Estonian banks."), "COERCE").mode == "cyber"
+    assert events("The chemical warfare convention entered into force.") == [] or not asserted(
+        events("The chemical warfare convention entered into force."), "COERCE")
+
+
+def test_missile_launch_without_target_is_no_attack(events):
+    assert not asserted(events("North Korea launched a ballistic missile on Tuesday."), "ASSAULT")
+    m = one(events("Militants launched rockets into southern Israel."), "ASSAULT")
+    assert texts(m.actors) == ["Militants"]
+
+
+def test_disasters_and_accidents_are_not_assaults(events):
+    assert not asserted(events("Two police officers were killed in a traffic accident near Kano."), "ASSAULT")
+    assert not asserted(events("Cyclone Idai destroyed thousands of homes in Beira."), "ASSAULT")
+    assert one(events("Gunmen killed two police officers near Kano."), "ASSAULT")
+
+
+def test_attack_in_relative_clause_is_merged_into_the_killing(events):
+    ms = events("Four guards were killed by gunmen who stormed a border post in the province.")
+    assert len(asserted(ms, "ASSAULT")) == 1
+    m = one(ms, "ASSAULT")
+    assert texts(m.actors) == ["gunmen"]
+
+
+def test_event_noun_subject_of_conditional_is_not_asserted(events):
+    ms = events("Pyongyang threatened to retaliate if joint exercises with Japan went ahead.")
+    assert not asserted(ms, "COOPERATE")
+    assert one(ms, "THREATEN")
+
+
+def test_background_accused_participle_is_no_accusation(events):
+    ms = events("The bank froze the accounts of five firms accused of financing the militia.")
+    assert not asserted(ms, "ACCUSE")
+
+
+def test_passive_injury_without_agent_is_no_assault(events):
+    ms = events("Police detained 30 people and nine officers were injured.")
+    assert one(ms, "COERCE")
+    assert not asserted(ms, "ASSAULT")
+
+
+def test_sign_up_is_no_signing(events):
+    assert not asserted(events("Sign up for our weekly newsletter."), "SUPPORT")
+    m = one(events("Kenya and Ethiopia signed a security pact on Monday."), "SUPPORT")
+    assert texts(m.actors) == ["Kenya", "Ethiopia"]
+
+
+def test_killed_in_an_attack_takes_the_attackers(events):
+    ms = events("Two Kenyan policemen were killed in an attack on a patrol by Shabaab fighters.")
+    m = one(ms, "ASSAULT")
+    assert texts(m.actors) == ["Shabaab fighters"]
+    assert "Two Kenyan policemen" in texts(m.recipients)
+    assert len(asserted(ms, "ASSAULT")) == 1
+
+
+def test_seized_from_names_the_recipient(events):
+    m = one(events("Iraqi police confiscated rifles and explosives from Sunni tribal militias."), "COERCE")
+    assert texts(m.recipients) == ["Sunni tribal militias"]
+
+
+def test_up_to_number_is_the_object(events):
+    m = one(events("Gunmen have abducted up to 12 Chinese engineers in the Niger Delta."), "ASSAULT")
+    assert texts(m.recipients)[0].endswith("12 Chinese engineers")
+
+
+def test_expelling_inspectors_is_sanction_but_deporting_migrants_is_coerce(events):
+    assert one(events("Iran expelled inspectors of the atomic energy agency."), "SANCTION").mode == "expel"
+    assert one(events("Algeria expelled hundreds of migrants to Niger."), "COERCE").mode == "deport"
+
+
+def test_throwing_stones_at_police_is_assault(events):
+    m = one(events("Youths threw stones at riot police in Nablus."), "ASSAULT")
+    assert m.mode == "primitive"
+    assert texts(m.actors) == ["Youths"]
+
+
+def test_ability_to_act_is_not_the_act(events):
+    ms = events("The governor lacked the authority to release the detainees.")
+    assert not asserted(ms, "RETREAT")

@@ -92,6 +92,54 @@ def test_us_state_abbreviation_and_county(geo):
     assert places[0].admin1 == "Louisiana"
 
 
+def test_ap_abbreviation_is_the_state_not_an_alternate_name(geo):
+    # "la" is also an alternate name of Los Angeles and "pa" of Chongqing: the written abbreviation is the state
+    for text, state in [("La.", "Louisiana"), ("Pa.", "Pennsylvania"), ("Tenn.", "Tennessee"), ("W. Va.", "West Virginia")]:
+        p = geo.resolve(text)
+        assert p is not None and (p.country_code, p.precision, p.admin1) == ("USA", "admin1", state), text
+    assert geo.resolve("Que.").country_code == "CAN"
+
+
+def test_qualified_town_is_looked_for_inside_its_state(geo):
+    assert geo.resolve_all(["Paris", "Tenn."])[0].country_code == "USA"
+    p = geo.resolve_all(["Paris", "Tenn.", "Paris"], qualifiers=[1, None, None])
+    assert (p[0].admin1, p[2].admin1) == ("Tennessee", "Tennessee")
+    moscow = geo.resolve_all(["Moscow", "Idaho"], qualifiers=[1, None])[0]
+    assert (moscow.country_code, moscow.admin1) == ("USA", "Idaho")
+    # a list of countries is not a town and its country
+    assert geo.resolve_all(["Russia", "U.S."], qualifiers=[1, None])[0].country_code == "RUS"
+    assert geo.resolve_all(["Moscow", "Kremlin", "Russia"], qualifiers=[None, None, None])[0].country_code == "RUS"
+
+
+def test_bare_county_name(geo):
+    p = geo.resolve_all(["Marksville", "Avoyelles"])[1]
+    assert p is not None and (p.country_code, p.admin1, p.precision) == ("USA", "Louisiana", "admin1")
+    assert geo.resolve("Loudoun Co.").name == "Loudoun County"
+
+
+def test_regions_only_when_asked(geo):
+    assert geo.resolve_all(["Europe", "Atlantic", "Middle East"]) == [None, None, None]
+    eu, atl, me = geo.resolve_all(["Europe", "Atlantic", "Middle East"], regions=True)
+    assert eu.precision == "region" and eu.country_code is None and eu.feature_code == "CONT"
+    assert 40 < eu.lat < 60 and -10 < eu.lon < 30
+    assert atl.feature_code == "OCN" and -60 < atl.lon < 0
+    assert me.precision == "region"
+    # a continent's name never falls to a namesake town, with or without regions
+    assert geo.resolve_all(["Asia"], regions=True)[0].feature_code == "CONT"
+    assert geo.resolve_all(["Xqzzyvillezz"], regions=True) == [None]
+
+
+def test_demonyms_of_regions_and_divisions(geo):
+    assert geo.demonym_place("African") == "Africa"
+    assert geo.demonym_place("Ohioans") == "Ohio"
+    assert geo.demonym_place("Minnesotans") == "Minnesota"
+    assert geo.demonym_place("Paris") is None          # a place name is not a demonym
+    assert geo.demonym_place("tables") is None
+    ohio, africa = geo.resolve_all(["Ohioans", "African"], demonyms=True, regions=True)
+    assert (ohio.country_code, ohio.precision) == ("USA", "admin1")
+    assert africa.precision == "region"
+
+
 def test_demonyms_only_when_asked(geo):
     if geo.demonym_country("Syrian") is None:
         pytest.skip("the actor coder's country table has no demonyms")
@@ -234,6 +282,64 @@ def test_dateline_is_the_fallback(geo, nlp):
     trig = _trigger(doc, "detained")
     p = places.event_location(trig.sent, trig)
     assert p is not None and p.country_code == "AZE"
+
+
+@pytest.mark.slow
+def test_recipient_country_is_not_the_location(geo, nlp):
+    text = "BRUSSELS, Nov 18 — The European Union imposed sanctions on Russia on Monday."
+    doc = nlp(text)
+    places = geo.start_article(doc, None)
+    assert places.dateline_place is not None and places.dateline_place.country_code == "BEL"
+    trig = _trigger(doc, "imposed")
+    # Russia is the target, not the place; the dateline is not the place of a foreign body's act either
+    assert places.event_location(trig.sent, trig) is None
+    assert _loc(geo, nlp, "Japan pledged $10 million in assistance for Sudan.", "pledged") is None
+
+
+@pytest.mark.slow
+def test_dateline_after_a_title(geo, nlp):
+    title = "Police detain protesters"
+    doc = nlp(title + "\n\nBAKU, Nov 20 (Reuters) - Police detained dozens of protesters on Friday.")
+    places = geo.start_article(doc, title)
+    assert places.dateline is not None and places.dateline.text == "BAKU"
+    trig = _trigger(doc, "detained")
+    p = places.event_location(trig.sent, trig)
+    assert p is not None and p.name == "Baku" and p.country_code == "AZE"
+
+
+@pytest.mark.slow
+def test_dateline_not_for_a_foreign_actor(geo, nlp):
+    doc = nlp("SEOUL, Nov 22 — North Korea threatened on Saturday to take military action.")
+    places = geo.start_article(doc, None)
+    trig = _trigger(doc, "threatened")
+    assert places.event_location(trig.sent, trig) is None
+    doc = nlp("SEOUL, Nov 22 — South Korean police detained two men on Saturday.")
+    places = geo.start_article(doc, None)
+    trig = _trigger(doc, "detained")
+    p = places.event_location(trig.sent, trig)
+    assert p is not None and p.country_code == "KOR"
+
+
+@pytest.mark.slow
+def test_owner_of_the_patrolled_ground(geo, nlp):
+    p = _loc(geo, nlp, "Grozny's streets are still heavily patrolled by troops.", "patrolled")
+    assert p is not None and p.name == "Grozny"
+
+
+@pytest.mark.slow
+def test_nationality_modifier_is_not_a_place(geo, nlp):
+    assert _loc(geo, nlp, "The commander was reportedly killed in a U.S. airstrike.", "killed") is None
+
+
+@pytest.mark.slow
+def test_town_qualified_by_state_in_text(geo, nlp):
+    p = _loc(geo, nlp, "Police arrested two men in Paris, Tenn., on Friday after a chase.", "arrested")
+    assert p is not None and (p.country_code, p.admin1) == ("USA", "Tennessee")
+    # a parish the NER leaves out still tells the state
+    doc = nlp("The mayor of Alexandria said Rapides Parish deputies detained a man.")
+    places = geo.start_article(doc, None)
+    ents = [e for e in doc.ents if e.text == "Alexandria"]
+    assert ents and places.place_of(ents[0]).admin1 == "Louisiana"
 
 
 @pytest.mark.slow

@@ -1,16 +1,19 @@
 """Toponym resolution on Gritta et al.'s geoparsing sets (LGL, GeoWebNews, TR-News).
 
 Each gold toponym mention is resolved by ``Geocoder.resolve_all`` together with the other toponym mentions of
-its document (their texts only, as a geoparser's recogniser would see them; gold coordinates are never used
-as context). Country demonyms ("Syrian"), which the gold counts as toponyms, stand for their country
-(``demonyms=False`` turns that off). Scored on the mentions that have gold coordinates: accuracy within 161 km, mean and median
-error, and coverage (fraction resolved at all). Unresolved mentions count as misses in acc@161.
+its document (their texts only, as a geoparser's recogniser would see them, plus which mention follows which
+behind a comma in the text, "Paris, Tenn."; gold coordinates are never used as context). Demonyms ("Syrian",
+"African", "Ohioans"), which the gold counts as toponyms, stand for their place (``demonyms=False`` turns that
+off); continents, oceans and world regions get a point of precision ``region`` (``regions=False`` leaves them
+unresolved, as event locations do). Scored on the mentions that have gold coordinates: accuracy within 161 km,
+mean and median error, and coverage (fraction resolved at all). Unresolved mentions count as misses in acc@161.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import statistics
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from eventwire.ground.places import Geocoder
 
 FILES = {"gritta_lgl": "lgl.jsonl", "gritta_geowebnews": "geowebnews.jsonl", "gritta_trnews": "trnews.jsonl"}
 # GeoWebNews annotates many non-toponyms; these types are the toponyms (demonyms are left to the actor coder)
+_COMMA = re.compile(r",\s*")
 GWN_TYPES = {"Literal", "Metonymic", "Mixed", "Embedded_Literal", "Homonym", "Coercion"}
 
 
@@ -40,8 +44,27 @@ def _toponyms(doc: dict[str, Any], gwn: bool) -> list[dict[str, Any]]:
     return out
 
 
+def qualifiers(text: str, tops: list[dict[str, Any]]) -> list[int | None]:
+    """For each toponym, the index of the toponym right after it behind a comma ("Paris, Tenn."), else None:
+    what a recogniser sees in the text (offsets of the mentions, never their gold places)."""
+    out: list[int | None] = [None] * len(tops)
+    starts = {}
+    for j, t in enumerate(tops):
+        if isinstance(t.get("start"), int):
+            starts.setdefault(t["start"], j)
+    for i, t in enumerate(tops):
+        end = t.get("end")
+        if not isinstance(end, int) or not text or text[t.get("start", 0):end] != t["text"]:
+            continue
+        m = _COMMA.match(text, end)
+        if m is not None:
+            out[i] = starts.get(m.end())
+    return out
+
+
 def run(data_dir: Path, limit: int | None = None, name: str = "gritta_lgl",
-        geocoder: Geocoder | None = None, demonyms: bool = True, **_: Any) -> dict[str, Any]:
+        geocoder: Geocoder | None = None, demonyms: bool = True, regions: bool = True,
+        **_: Any) -> dict[str, Any]:
     """Score toponym resolution; ``limit`` caps the number of gold toponyms (with coordinates) scored."""
     path = Path(data_dir) / "geoparsing_gritta" / FILES[name]
     if not path.exists():
@@ -61,7 +84,8 @@ def run(data_dir: Path, limit: int | None = None, name: str = "gritta_lgl",
             tops = _toponyms(doc, gwn)
             if not tops:
                 continue
-            places = geo.resolve_all([t["text"] for t in tops], demonyms=demonyms)
+            places = geo.resolve_all([t["text"] for t in tops], demonyms=demonyms, regions=regions,
+                                     qualifiers=qualifiers(doc.get("text") or "", tops))
             for t, p in zip(tops, places):
                 if t.get("lat") is None or t.get("lon") is None:
                     continue

@@ -18,7 +18,7 @@ from eventwire.extract.contexts import (ASK_MODE_BY_TYPE, THREAT_MODE_BY_TYPE, a
                                         sentence_contexts, threat_mode)
 from eventwire.extract.lexicon import Lexicon, Trigger, load_lexicon
 from eventwire.extract.mention import Mention
-from eventwire.extract.modality import ASSERTED, FUTURE, NEGATED, ModalityInfo, modality_of
+from eventwire.extract.modality import ASSERTED, FUTURE, HYPOTHETICAL, NEGATED, ModalityInfo, modality_of
 from eventwire.extract.roles import (PASS_SUBJ, agent_of, direct_object, is_actorish, np_span,
                                      prep_objects, role_heads, subject_of)
 
@@ -32,8 +32,15 @@ LIGHT_VERBS = frozenset({
     "file", "bring", "press", "renew", "plan", "complete", "end", "conclude", "finish",
     "remain", "put", "place", "keep", "set",
 })
+#: light verbs that carry an event out: a "planned"/"threatened" event they govern has happened
+EXECUTE_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "execute",
+                           "unleash", "wage", "hold", "perform", "undertake", "complete"})
+#: generic nouns whose event is named by their compound ("a mediation effort", "a bombing campaign")
+SHELL_NOUNS = frozenset({"effort", "mission", "campaign", "initiative", "drive", "bid"})
 #: prepositions whose object can be an event happening to the subject's verb ("went on strike")
-LIGHT_PREPS = frozenset({"on", "in", "into"})
+LIGHT_PREPS = frozenset({"on", "in", "into", "under"})
+#: "placed X under arrest", "put X under investigation": the light verb's object is the recipient
+UNDER_VERBS = frozenset({"put", "place", "keep", "hold", "remain"})
 FRAME_PREPS = frozenset({"during", "on", "at"})
 COOP4 = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
@@ -48,6 +55,12 @@ FORM_FIX = {"staged": "stage", "stages": "stage", "forgave": "forgive", "raped":
 #: conflictual acts announced for the future are threats (PLOVER: a threat is THREATEN, not the act)
 THREAT_TYPES = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
 MUST_AUX = frozenset({"must", "should"})
+#: verbs of sending or going whose purpose clause is what the mission does ("sent a team to investigate")
+MOTION_VERBS = frozenset({"send", "dispatch", "deploy", "arrive", "travel", "fly", "rush", "airlift",
+                          "come", "go", "head", "land", "return", "mobilize", "mobilise"})
+#: purposes that are under way once the mission is sent (not conflictual acts, which stay intentions)
+PURPOSE_TYPES = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT"})
+REFUSED_MODE = {"CONSULT": "meet", "AID": "assist", "SUPPORT": "assist", "COOPERATE": "assist"}
 
 
 def _lemma(tok: Token) -> str:
@@ -111,9 +124,11 @@ def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
     if lem in ("attack", "warfare", "war", "operation") and mods & {"cyber", "digital", "online"}:
         return Trigger(lemma=lem, pos="N", part=None, objs=frozenset(), event="COERCE", mode="cyber",
                        cameo=None, rpreps=("on", "against"), weak=True)
+    if e.lemma == "warfare":
+        return None                             # only cyber warfare (above) is coded
     if lem == "operation" and not preps & {"against"}:
         return None                             # only a military operation *against* someone
-    if lem in ("exercise", "drill") and not (mods & JOINT_WORDS or "with" in preps):
+    if e.lemma in ("exercise", "drill", "wargame") and not (mods & JOINT_WORDS or "with" in preps):
         return replace(e, event="MOBILIZE", mode="troops", cameo="152", reciprocal=False)
     if lem == "call":
         if mods & {"phone", "telephone", "video"}:
@@ -134,7 +149,9 @@ def _light_governor(tok: Token) -> Token | None:
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in LIGHT_PREPS:
         gov = head.head
-        if gov.pos_ == "VERB" and _lemma(gov) in LIGHT_VERBS:
+        if head.lower_ == "under" and _lemma(gov) not in UNDER_VERBS:
+            return None
+        if gov.pos_ in ("VERB", "ADJ") and _lemma(gov) in LIGHT_VERBS:   # "were engaged in fighting"
             return gov
         if gov.dep_ == "dobj" and gov.lemma_ == "part" and gov.head.lemma_ == "take":
             return gov.head
@@ -179,9 +196,13 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
         c.actors = role_heads(subj, an)
         # a passive with a "by" agent still has its surface subject as the patient
         if "dobj" in e.rpreps:
-            for ch in tok.children:
-                if ch.dep_ in PASS_SUBJ:
-                    recips.extend(role_heads(ch, an))
+            pats = [ch for ch in tok.children if ch.dep_ in PASS_SUBJ]
+            if not pats and tok.dep_ == "conj" and agent_of(tok) is not None:
+                # "fishermen, held in Libya, were freed by X": the shared subject is the patient
+                shared, _ = subject_of(tok.head)
+                pats = [shared] if shared is not None else []
+            for ch in pats:
+                recips.extend(role_heads(ch, an))
     for r in e.rpreps:
         if r == "dobj":
             dobj = direct_object(tok)
@@ -193,10 +214,10 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
             recips.extend(h for ch in tok.children if ch.dep_ == "dative" for h in role_heads(ch, an))
         else:
             for o in prep_objects(tok, (r,)):
-                recips.extend(role_heads(o, an))
+                recips.extend(role_heads(o, an) or _owner_of(o, an, ("of",)))
             if obj_tok is not None:
                 for o in prep_objects(obj_tok, (r,)):
-                    recips.extend(role_heads(o, an))
+                    recips.extend(role_heads(o, an) or _owner_of(o, an, ("of",)))
     if e.embed and e.event in ("REQUEST", "THREATEN", "ACCUSE") and not recips:
         # "demanded that the US cancel ...", "warned that Iran would ...": the clause subject is addressed
         for ch in tok.children:
@@ -223,20 +244,39 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
         c.subj_event = subj
 
 
-def _owner_of(thing: Token, lex: Lexicon) -> list[Token]:
+def _natural_cause(verb: Token) -> bool:
+    """Is the killing/destruction done by a disaster, disease or accident rather than by someone?"""
+    subj, _ = subject_of(verb)
+    cands = [subj] if subj is not None else []
+    cands += prep_objects(verb, ("in", "by", "from", "during", "after"))
+    for t in cands:
+        for w in [t] + [c for c in t.children if c.dep_ == "compound"]:     # "Hurricane Maria"
+            if w.lemma_.lower() in NATURAL_CAUSES or w.lower_ in NATURAL_CAUSES:
+                return True
+    return False
+
+
+def _owner_of(thing: Token, lex: Lexicon, preps: tuple[str, ...] = ("by", "from", "of")) -> list[Token]:
     """Whose is the thing: "rejected *Iran's* proposal", "dismissed an appeal from *the president*"."""
     for ch in thing.children:
         if ch.dep_ == "poss":
             heads = role_heads(ch, lex)
             if heads:
                 return heads
-    for o in prep_objects(thing, ("by", "from", "of")):
+    for o in prep_objects(thing, preps):
         heads = role_heads(o, lex)
         if heads:
             return heads
     for ch in thing.children:                   # "a U.N. military presence", "French mediation"
         if ch.dep_ in ("compound", "amod") and ch.i < thing.i and ch.ent_type_ in ("GPE", "NORP", "ORG"):
             return [ch]
+    for ch in thing.children:                   # "an Afghan government offer", "UNICEF operations"
+        if ch.dep_ == "compound" and ch.i < thing.i and ch.i == thing.i - 1 and \
+                (ch.ent_type_ or ch.pos_ == "PROPN" or ch.lemma_.lower() in lex.actor_nouns
+                 and ch.lemma_.lower() not in VAGUE_OWNERS):
+            heads = role_heads(ch, lex)
+            if heads:
+                return heads
     return []
 
 
@@ -258,11 +298,28 @@ def _noun_roles(c: _Candidate, an: Lexicon) -> None:
     for o in of_objs:
         (actors if e.of_actor else recips).extend(role_heads(o, an))
     for o in prep_objects(tok, ("between", "among")):
-        actors.extend(role_heads(o, an))
+        # the parties of talks are its actors; those a mediator goes between are its recipients
+        (recips if "between" in e.rpreps and not e.reciprocal else actors).extend(role_heads(o, an))
     for o in prep_objects(tok, tuple(r for r in e.rpreps if r not in ("of", "between"))):
-        recips.extend(role_heads(o, an))
+        recips.extend(role_heads(o, an) or _owner_of(o, an, ("of",)))
+        if not actors:                          # "an attack on a patrol by X": "by" hung on the target
+            for ag in prep_objects(o, ("by",)):
+                actors.extend(role_heads(ag, an))
     gov = _light_governor(tok)
-    if gov is not None:
+    if gov is not None and tok.head.lower_ == "under":
+        # "police placed him under arrest", "he was put under investigation"
+        c.gov = gov
+        subj, is_patient = subject_of(gov)
+        if is_patient:
+            recips.extend(role_heads(subj, an))
+        else:
+            if not actors:
+                actors.extend(role_heads(subj, an))
+            for ch in gov.children:
+                if ch.dep_ in PASS_SUBJ:
+                    recips.extend(role_heads(ch, an))
+            recips.extend(role_heads(direct_object(gov), an))
+    elif gov is not None:
         c.gov = gov
         subj, is_patient = subject_of(gov)
         if not actors and not is_patient:
@@ -282,6 +339,16 @@ def _noun_roles(c: _Candidate, an: Lexicon) -> None:
     c.recips = [r for r in recips if all(r.i != a.i for a in actors)]
 
 
+#: causes of death and damage that are nobody's attack ("killed in a traffic accident", "the storm destroyed")
+NATURAL_CAUSES = frozenset({
+    "disease", "virus", "storm", "hurricane", "cyclone", "typhoon", "tornado", "flood", "flooding", "rain",
+    "earthquake", "quake", "tsunami", "landslide", "mudslide", "avalanche", "accident", "crash", "collision",
+    "fire", "blaze", "wildfire", "heat", "heatwave", "drought", "famine", "epidemic", "pandemic", "outbreak",
+    "cholera", "ebola", "covid", "covid-19", "coronavirus", "malaria", "lightning", "stampede", "derailment",
+    "illness", "cancer", "disaster", "eruption", "winds", "wind", "cold", "snow", "surge"})
+#: actor nouns too vague to own a thing ("a security checkpoint", "a peace plan")
+VAGUE_OWNERS = frozenset({"security", "peace", "border", "state", "defence", "defense", "public", "aid",
+                          "rescue", "health", "military", "army"})
 FRAME_WORDS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following",
                          "ahead", "under", "without", "because"})
 FALLBACK_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "dative", "attr", "appos", "conj", "npadvmod"})
@@ -320,9 +387,49 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
     return [] if best is None else role_heads(best, lex) or [best]
 
 
+def _motion_purpose(tok: Token) -> Token | None:
+    """The sending/going verb whose purpose clause holds ``tok``: "sent a team to Alabama to *investigate*",
+    "troops arrived to help *deliver* aid"."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head is cur:
+            return None
+        to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if cur.dep_ in ("advcl", "xcomp") and to_inf and _lemma(head) in MOTION_VERBS:
+            return head
+        if cur.dep_ in ("acl", "relcl") and to_inf and head.dep_ == "dobj" and _lemma(head.head) in MOTION_VERBS:
+            return head.head
+        if cur.dep_ not in ("xcomp", "conj"):
+            return None
+        cur = head
+    return None
+
+
+OFFER_WORDS = frozenset({"willing", "ready", "prepared", "eager", "offer", "prepare"})
+
+
+def _offered(tok: Token) -> bool:
+    """Is the act offered ("is willing / ready / prepared to withdraw", "offered to release")?"""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "acomp", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in OFFER_WORDS or cur.lower_ in OFFER_WORDS:
+            return True
+    return False
+
+
 def _retype(c: _Candidate) -> None:
     m = c.minfo.modality
     c.modality = m
+    if m == NEGATED and c.minfo.governor is None and c.event in COOP4 and any(
+            ch.dep_ == "aux" and ch.lower_ in ("will", "wo", "would", "shall") for ch in c.tok.children):
+        # "will not meet", "said he would not provide support": a refusal
+        c.event, c.mode, c.modality = "REJECT", REFUSED_MODE[c.event], ASSERTED
+        c.cameo = "125" if c.mode == "meet" else "120"
+        return
     if m == NEGATED and c.minfo.governor is None and c.event in ("CONCEDE", "RETREAT") and any(
             ch.dep_ == "aux" and ch.lower_ in ("will", "wo", "would", "shall") for ch in c.tok.children):
         # "will not lift the ban", "won't release the hostages": a refusal to yield
@@ -331,6 +438,18 @@ def _retype(c: _Candidate) -> None:
     if m == NEGATED and c.minfo.governor is None and c.event == "AGREE":
         # "will not accept", "failed to reach agreement": a refusal
         c.event, c.mode, c.cameo, c.modality = "REJECT", None, "120", ASSERTED
+        return
+    if m == FUTURE and c.minfo.governor is None and c.event not in ("AGREE", "THREATEN", "REQUEST") and any(
+            ch.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in ch.children)
+            for ch in c.tok.children):
+        # "will withdraw its force unless ...", "will boycott the vote unless ...": an ultimatum
+        mode = _threat_mode(c.event, c.mode) if c.event in THREAT_TYPES else "relations"
+        c.event, c.mode, c.modality = "THREATEN", mode, ASSERTED
+        c.cameo = THREAT_CAMEO.get(mode or "", "130")
+        return
+    if m == FUTURE and c.minfo.governor is None and c.event in ("RETREAT", "CONCEDE") and _offered(c.tok):
+        # "is willing to withdraw", "is prepared to lift the ban": an offer (PLOVER AGREE)
+        c.event, c.mode, c.cameo, c.modality = "AGREE", None, "030", ASSERTED
         return
     if m == FUTURE and c.minfo.governor is None:
         if c.event in COOP4:
@@ -418,6 +537,20 @@ def _demands(sent: Span, lex: Lexicon, cands: dict[int, _Candidate]) -> list[_Ca
     return out
 
 
+def _merge_relative_clauses(kept: list[_Candidate]) -> None:
+    """"Soldiers were killed by militants who attacked a checkpoint": the militants' attack is one event."""
+    for c in list(kept):
+        if c.is_noun or c.tok.dep_ != "relcl":
+            continue
+        for other in kept:
+            if other is not c and other.event == c.event and other.modality == c.modality and any(
+                    a.i == c.tok.head.i for a in other.actors):
+                other.recips = other.recips + [r for r in c.recips if all(r.i != x.i for x in other.recips)
+                                               and all(r.i != a.i for a in other.actors)]
+                kept.remove(c)
+                break
+
+
 def _merge_when_clauses(kept: list[_Candidate]) -> None:
     """"Six soldiers were killed when militants attacked a checkpoint": one attack, by the militants."""
     by_tok = {c.tok.i: c for c in kept}
@@ -444,7 +577,7 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
     nouns: list[tuple[Token, tuple[Trigger, ...]]] = []
     for tok in sent:
         pos = tok.pos_
-        if pos == "VERB":
+        if pos == "VERB" and tok.dep_ != "amod":        # "its long-threatened invasion": a modifier
             entries = lex.verbs.get(_lemma(tok))
             if entries:
                 e, obj = _verb_entry(tok, entries)
@@ -459,6 +592,11 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
                 or lex.nouns.get(tok.lower_)
             if entries:
                 nouns.append((tok, entries))
+    for tok, entries in list(nouns):
+        shell = tok.head
+        if tok.dep_ == "compound" and shell.lemma_.lower() in SHELL_NOUNS and shell.i not in consumed \
+                and not lex.nouns.get(shell.lemma_.lower()) and shell.pos_ == "NOUN":
+            nouns.append((shell, entries))              # "a mediation effort between X and Y"
     for tok, entries in nouns:
         if tok.i in consumed or tok.dep_ == "compound":     # "riot police", "aid workers"
             continue
@@ -496,19 +634,63 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
                 c.recips = inner.recips + [r for r in c.recips if all(r.i != x.i for x in inner.recips)]
                 if inner.mode is not None:
                     c.mode, c.cameo = inner.mode, inner.cameo
+        if not c.is_noun and not c.actors and c.event == "ASSAULT":
+            # "was killed in an Israeli air strike", "died in an attack by militants": the attack's doer
+            for o in prep_objects(c.tok, ("in", "during")):
+                inner = by_tok.get(o.i)
+                if inner is not None and inner.is_noun and inner.event == "ASSAULT" and inner.actors:
+                    c.actors = [a for a in inner.actors if all(a.i != r.i for r in c.recips)]
+                    c.recips = c.recips + [r for r in inner.recips if all(r.i != x.i for x in c.recips)]
+                    if inner in kept:
+                        kept.remove(inner)
+                    if inner.mode is not None and c.mode is None:
+                        c.mode, c.cameo = inner.mode, inner.cameo
+                    break
         if c.entry.weak and not c.actors and not c.recips:
             continue
+        if c.event == "ASSAULT" and not c.is_noun and _natural_cause(c.tok):
+            continue                                # "killed in a traffic accident", "cholera has killed"
+        if not c.is_noun and not c.actors and c.tok.tag_ == "VBN" and (
+                (c.entry.weak and c.event == "ASSAULT" and any(ch.dep_ == "auxpass" for ch in c.tok.children))
+                or (c.event == "ACCUSE" and c.tok.dep_ == "acl")):
+            # "12 officers were injured" (by whom?), "companies accused of ...": background, not an event
+            continue
+        if c.event == "MOBILIZE" and c.is_noun and c.entry.lemma in ("exercise", "drill", "wargame") \
+                and len(c.actors) > 1:
+            # "French and Egyptian warships launched war games": several parties exercise together
+            c.event, c.mode, c.cameo = "COOPERATE", None, "062"
+        if c.event == "CONSULT" and c.entry.lemma == "receive" and not c.is_noun:
+            thing = direct_object(c.tok)            # "received weapons/assurances from X" is no visit
+            if thing is not None and not is_actorish(thing, an.actor_nouns, an.event_nouns):
+                continue
         c.minfo = modality_of(c.gov if c.gov is not None else c.tok, entries_by_tok)
+        if c.is_noun and c.gov is None and c.minfo.modality == ASSERTED and c.tok.dep_ in ("nsubj", "nsubjpass") \
+                and c.tok.head.pos_ in ("VERB", "AUX"):
+            # "if joint drills went ahead", "the talks will resume": the predicate's modality
+            pred = modality_of(c.tok.head, {})
+            if pred.modality != ASSERTED:
+                c.minfo = pred
         if c.gov is not None and c.minfo.modality == ASSERTED:
             own = modality_of(c.tok, entries_by_tok)
-            if own.modality != ASSERTED:
-                c.minfo = own
+            if own.modality != ASSERTED and not (own.modality != NEGATED and _lemma(c.gov) in EXECUTE_VERBS):
+                c.minfo = own           # ("launched its long-planned offensive" did happen)
+        if c.minfo.modality == HYPOTHETICAL and not c.is_noun and (
+                c.event in PURPOSE_TYPES or c.mode == "investigate"):
+            mover = _motion_purpose(c.tok)
+            if mover is not None and modality_of(mover, {}).modality == ASSERTED:
+                # the mission was sent: its (cooperative, investigative) purpose is under way
+                c.minfo = ModalityInfo(ASSERTED)
+                if not c.actors:
+                    subj, is_patient = subject_of(mover)
+                    if not is_patient:
+                        c.actors = [a for a in role_heads(subj, an) if all(a.i != r.i for r in c.recips)]
         if c.event == "ASSAULT" and c.mode is None:
             c.mode = assault_mode(c.tok, sent)
         _retype(c)
         kept.append(c)
     _embedded_modes(kept, lex)
     _merge_when_clauses(kept)
+    _merge_relative_clauses(kept)
     kept.extend(demands)
     for c in kept:
         if not c.recips:

@@ -55,7 +55,9 @@ PLAN_NOUNS = frozenset({"plot", "plan", "attempt", "bid", "conspiracy", "scheme"
                         "intention", "intent", "proposal", "offer", "call", "demand", "request",
                         "plea", "appeal", "pledge", "promise", "vow", "ultimatum", "readiness",
                         "willingness", "decision", "agreement", "deal", "order", "warning", "right",
-                        "chance", "opportunity", "permission", "way", "option"})
+                        "chance", "opportunity", "permission", "way", "option", "pressure", "push",
+                        "campaign", "drive", "move", "initiative", "power", "authority", "ability",
+                        "capacity", "mandate", "means"})
 UP_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acomp", "dobj", "nsubjpass", "acl",
                      "advcl", "conj", "oprd", "attr"})
 
@@ -199,6 +201,9 @@ def modality_of(tok: Token, triggers: dict[int, object] | None = None) -> Modali
                 result = NEGATED
                 break
             if dep == "ccomp":
+                if (lem in FUTURE_GOV or lem in HYPO_GOV) and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                    result = HYPOTHETICAL           # "wants Putin to attack": an infinitive wish
                 break                               # reported speech: the clause keeps its own modality
             cur = head
             continue

