@@ -573,3 +573,25 @@ def test_throwing_stones_at_police_is_assault(events):
 def test_ability_to_act_is_not_the_act(events):
     ms = events("The governor lacked the authority to release the detainees.")
     assert not asserted(ms, "RETREAT")
+
+
+def test_placed_under_arrest(events):
+    m = one(events("Police placed the opposition leader under house arrest on Monday."), "COERCE")
+    assert m.mode == "arrest"
+    assert texts(m.actors) == ["Police"]
+    assert texts(m.recipients) == ["the opposition leader"]
+    m = one(events("The former mayor was placed under arrest by anti-graft police."), "COERCE")
+    assert texts(m.actors) == ["anti-graft police"]
+    assert texts(m.recipients) == ["The former mayor"]
+
+
+def test_offer_after_a_call_is_made_to_the_partner(events):
+    ms = events("The Qatari emir spoke by phone with the Sudanese army chief on Monday and offered to host "
+                "new talks.")
+    m = one(ms, "AGREE")
+    assert texts(m.recipients) == ["the Sudanese army chief"]
+
+
+def test_measures_are_not_actors(events):
+    ms = events("The new rules freeze the assets of those listed and bar them from entering the country.")
+    assert not asserted(ms, "REJECT")

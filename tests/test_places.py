@@ -111,6 +111,17 @@ def test_qualified_town_is_looked_for_inside_its_state(geo):
     assert geo.resolve_all(["Moscow", "Kremlin", "Russia"], qualifiers=[None, None, None])[0].country_code == "RUS"
 
 
+def test_division_with_its_generic_word(geo):
+    p = geo.resolve("Oaxaca State")
+    assert (p.country_code, p.precision) == ("MEX", "admin1")
+    # a division missing from the index is found through its namesake town, but stays a division
+    p = geo.resolve("Hama province")
+    assert p is not None and (p.country_code, p.precision, p.feature_code) == ("SYR", "admin1", "ADM1")
+    assert p.geonameid is None
+    assert geo.resolve("Hama").precision == "city"
+    assert geo.resolve("DPRK").country_code == "PRK"
+
+
 def test_bare_county_name(geo):
     p = geo.resolve_all(["Marksville", "Avoyelles"])[1]
     assert p is not None and (p.country_code, p.admin1, p.precision) == ("USA", "Louisiana", "admin1")

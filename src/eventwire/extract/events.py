@@ -40,7 +40,7 @@ SHELL_NOUNS = frozenset({"effort", "mission", "campaign", "initiative", "drive",
 #: prepositions whose object can be an event happening to the subject's verb ("went on strike")
 LIGHT_PREPS = frozenset({"on", "in", "into", "under"})
 #: "placed X under arrest", "put X under investigation": the light verb's object is the recipient
-UNDER_VERBS = frozenset({"put", "place", "keep", "hold", "remain"})
+UNDER_VERBS = frozenset({"put", "place", "keep", "hold"})
 FRAME_PREPS = frozenset({"during", "on", "at"})
 COOP4 = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
@@ -346,6 +346,10 @@ NATURAL_CAUSES = frozenset({
     "fire", "blaze", "wildfire", "heat", "heatwave", "drought", "famine", "epidemic", "pandemic", "outbreak",
     "cholera", "ebola", "covid", "covid-19", "coronavirus", "malaria", "lightning", "stampede", "derailment",
     "illness", "cancer", "disaster", "eruption", "winds", "wind", "cold", "snow", "surge"})
+#: rules and measures: what they "ban" or "bar" is their content, not an event by an actor
+THING_SUBJECTS = frozenset({"measure", "rule", "law", "regulation", "decree", "bill", "legislation",
+                            "provision", "amendment", "policy", "restriction", "sanction", "ban", "directive",
+                            "guideline", "scheme", "programme", "program", "reform", "package", "clause"})
 #: actor nouns too vague to own a thing ("a security checkpoint", "a peace plan")
 VAGUE_OWNERS = frozenset({"security", "peace", "border", "state", "defence", "defense", "public", "aid",
                           "rescue", "health", "military", "army"})
@@ -551,6 +555,20 @@ def _merge_relative_clauses(kept: list[_Candidate]) -> None:
                 break
 
 
+def _conjoined_partners(kept: list[_Candidate]) -> None:
+    """"X spoke with Y and offered to host talks": the offer is made to the partner of the meeting."""
+    by_tok = {c.tok.i: c for c in kept}
+    for c in kept:
+        if c.recips or c.is_noun or c.tok.dep_ != "conj" or c.event not in ("AGREE", "REQUEST", "SUPPORT",
+                                                                               "REJECT", "ACCUSE"):
+            continue
+        meet = by_tok.get(c.tok.head.i)
+        if meet is None or meet.event != "CONSULT":
+            continue
+        mine = {a.i for a in c.actors}
+        c.recips = [p for p in meet.actors + meet.recips if p.i not in mine]
+
+
 def _merge_when_clauses(kept: list[_Candidate]) -> None:
     """"Six soldiers were killed when militants attacked a checkpoint": one attack, by the militants."""
     by_tok = {c.tok.i: c for c in kept}
@@ -648,6 +666,8 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
                     break
         if c.entry.weak and not c.actors and not c.recips:
             continue
+        if c.subj_event is not None and not c.actors and c.subj_event.lemma_.lower() in THING_SUBJECTS:
+            continue                                # "the measures bar them from ...": a thing, not an actor
         if c.event == "ASSAULT" and not c.is_noun and _natural_cause(c.tok):
             continue                                # "killed in a traffic accident", "cholera has killed"
         if not c.is_noun and not c.actors and c.tok.tag_ == "VBN" and (
@@ -691,6 +711,7 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
     _embedded_modes(kept, lex)
     _merge_when_clauses(kept)
     _merge_relative_clauses(kept)
+    _conjoined_partners(kept)
     kept.extend(demands)
     for c in kept:
         if not c.recips:

@@ -84,7 +84,8 @@ STATE_DESCRIPTORS: dict[str, set[str]] = {
 }
 PERSON_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # SOC sector terms that name an organisation: without a nationality they are code NGO.
-NGO_TERMS = {"rights group", "human rights group", "human rights league", "human rights organization",
+NGO_TERMS = {"rights group", "human rights group", "rights organization", "rights organisation",
+             "civil rights group", "civil rights organization", "civil rights organisation", "human rights watchdog", "human rights league", "human rights organization",
              "human rights organisation", "charity", "aid group", "aid agency", "ngo",
              "non-governmental organization", "non-governmental organisation", "relief agency", "aid organization",
              "aid organisation", "humanitarian group", "humanitarian organization", "humanitarian organisation",
@@ -881,6 +882,8 @@ class ArticleActors:
             after = [e for e in sent.ents if span.end < e.start <= span.end + 3]
         before = [e for e in sent.ents if e.end <= span.start]
         for ent in after + list(reversed(before)):
+            if self._not_a_party(ent):
+                continue
             if ent.label_ in ("GPE", "NORP"):
                 c = self.coder.resolver.code(ent.text, "", self.published)
                 if c is not None and c.code and c.code not in ("UNO", "EUR", "IGO", "NGO", "MNC"):

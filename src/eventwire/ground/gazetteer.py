@@ -28,7 +28,7 @@ from typing import Any, Iterable
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 MIN_CITY_POPULATION = 500
 # alternate names are kept only for places at least this large (small towns keep their own names)
 ALT_NAME_MIN_POPULATION = 15000
@@ -111,7 +111,7 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "GB": ["United Kingdom", "UK", "U.K.", "Britain", "Great Britain"],
     "RU": ["Russia", "Russian Federation"],
     "KR": ["South Korea", "Republic of Korea"],
-    "KP": ["North Korea"],
+    "KP": ["North Korea", "DPRK", "D.P.R.K."],
     "IR": ["Iran"],
     "SY": ["Syria"],
     "CI": ["Ivory Coast", "Cote d'Ivoire"],

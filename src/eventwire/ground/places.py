@@ -75,6 +75,7 @@ _AP_STATES = {
     "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
 }
 
+_DIVISION_SUFFIX = re.compile(r"\s+(?:state|province|governorate|region|district|oblast|prefecture)$", re.I)
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish)\b")
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
@@ -193,7 +194,7 @@ class Geocoder:
                 ctx.countries[cc] += 1
                 ctx.strong_countries.add(cc)
         row = self._best(name, ctx)
-        return None if row is None else self.place(row)
+        return None if row is None else self._as_named(self.place(row), row, name)
 
     def candidates(self, name: str) -> list[tuple[int, bool]]:
         """Gazetteer rows for a name, also trying it without a leading "the" / trailing "'s"."""
@@ -205,6 +206,13 @@ class Geocoder:
         cands = self.idx.lookup(text)
         if not cands and text.lower().startswith("the "):
             cands = self.idx.lookup(text[4:])
+        if not cands:  # "Oaxaca State", "Hama province", "Fars Province": the division under its bare name
+            m = _DIVISION_SUFFIX.search(text)
+            if m is not None and m.start() > 0:
+                bare = self.idx.lookup(text[: m.start()])
+                cands = [(r, alt) for r, alt in bare if self.idx.kind[r] == KIND_ADMIN1]
+                if not cands:  # a division named after its town and not in the index: the town stands for it
+                    cands = [(r, alt) for r, alt in bare if self.idx.kind[r] == KIND_CITY]
         return cands
 
     def score(self, row: int, alt: bool, ctx: Context, key: str = "") -> float:
@@ -343,8 +351,17 @@ class Geocoder:
                     cache[r] = self.place(r)
                     if self.idx.kind[r] == KIND_COUNTY:
                         cache[r] = self._place_county(cache[r], r, rows)
-                out.append(cache[r])
+                out.append(self._as_named(cache[r], r, n))
         return out
+
+    def _as_named(self, place: Place, row: int, name: str) -> Place:
+        """A division named after its town and missing from the index ("Hama province") is found through the
+        town: it is then a division placed at that town (precision ``admin1``, no GeoNames id), never a city."""
+        if self.idx.kind[row] == KIND_CITY and _DIVISION_SUFFIX.search(name) and not self.idx.lookup(name):
+            return Place(name=name.strip(), geonameid=None, lat=place.lat, lon=place.lon,
+                         country_code=place.country_code, admin1=place.admin1, feature_code="ADM1",
+                         precision="admin1")
+        return place
 
     def region(self, name: str) -> Place | None:
         """A continent, ocean, sea or world region named ``name`` as a place of precision ``region`` (not one of
