@@ -443,6 +443,9 @@ def test_future_act_unless_is_an_ultimatum(events):
     ms = events("Ghana said it will pull its peacekeepers out of Mali unless the junta holds elections.")
     m = one(ms, "THREATEN")
     assert texts(m.actors) == ["it"]
+    m = one(events("The opposition said it will boycott the election unless the president steps down."),
+            "THREATEN")
+    assert texts(m.recipients) == ["the president"]
     assert not asserted(ms, "CONCEDE") and not asserted(ms, "RETREAT")
 
 
@@ -595,3 +598,14 @@ def test_offer_after_a_call_is_made_to_the_partner(events):
 def test_measures_are_not_actors(events):
     ms = events("The new rules freeze the assets of those listed and bar them from entering the country.")
     assert not asserted(ms, "REJECT")
+
+
+def test_cameo_codes_separate_appeals_from_demands(events):
+    assert one(events("The minister urged Serbia to release the detained journalists."), "REQUEST").cameo == "020"
+    assert one(events("Protesters demanded that the governor resign."), "REQUEST").cameo.startswith("10")
+    assert one(events("The army imposed a curfew on the town."), "COERCE").cameo == "1723"
+
+
+def test_unless_does_not_turn_a_planned_visit_into_a_threat(events):
+    ms = events("The minister will visit Nairobi next week unless the strike continues.")
+    assert not asserted(ms, "THREATEN")

@@ -135,7 +135,7 @@ def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
             return e
         if "for" in preps:
             return Trigger(lemma="call", pos="N", part=None, objs=frozenset(), event="REQUEST",
-                           mode=None, cameo="100", rpreps=("to", "on"), weak=True)
+                           mode=None, cameo="020", rpreps=("to", "on"), weak=True)
         return None
     return e
 
@@ -443,10 +443,17 @@ def _retype(c: _Candidate) -> None:
         # "will not accept", "failed to reach agreement": a refusal
         c.event, c.mode, c.cameo, c.modality = "REJECT", None, "120", ASSERTED
         return
-    if m == FUTURE and c.minfo.governor is None and c.event not in ("AGREE", "THREATEN", "REQUEST") and any(
+    if m == FUTURE and c.minfo.governor is None and (
+            c.event in THREAT_TYPES or c.event == "REJECT" or c.event == "RETREAT" and c.mode == "withdraw") and any(
             ch.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in ch.children)
             for ch in c.tok.children):
         # "will withdraw its force unless ...", "will boycott the vote unless ...": an ultimatum
+        if not c.recips:                        # addressed to whoever the condition is on
+            cond = next(ch for ch in c.tok.children if ch.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ == "unless" for g in ch.children))
+            who, _ = subject_of(cond)
+            if who is not None:
+                c.recips = [r for r in role_heads(who, load_lexicon()) if all(r.i != a.i for a in c.actors)]
         mode = _threat_mode(c.event, c.mode) if c.event in THREAT_TYPES else "relations"
         c.event, c.mode, c.modality = "THREATEN", mode, ASSERTED
         c.cameo = THREAT_CAMEO.get(mode or "", "130")

@@ -85,7 +85,8 @@ STATE_DESCRIPTORS: dict[str, set[str]] = {
 PERSON_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # SOC sector terms that name an organisation: without a nationality they are code NGO.
 NGO_TERMS = {"rights group", "human rights group", "rights organization", "rights organisation",
-             "civil rights group", "civil rights organization", "civil rights organisation", "human rights watchdog", "human rights league", "human rights organization",
+             "civil rights group", "civil rights organization", "civil rights organisation", "human rights watchdog",
+             "human rights league", "human rights organization",
              "human rights organisation", "charity", "aid group", "aid agency", "ngo",
              "non-governmental organization", "non-governmental organisation", "relief agency", "aid organization",
              "aid organisation", "humanitarian group", "humanitarian organization", "humanitarian organisation",
@@ -113,6 +114,10 @@ GROUP_REFERENTS = {"group": _ARMED | {"OPP", "PTY", "CRM", "NGO"}, "movement": _
                    "militia": _ARMED, "faction": _ARMED | {"PTY", "OPP"}, "outfit": _ARMED, "militant": _ARMED,
                    "rebel": _ARMED, "insurgent": _ARMED, "organisation": _ARMED | {"NGO"},
                    "organization": _ARMED | {"NGO"}, "party": {"PTY", "OPP"}, "cartel": {"CRM"}, "gang": {"CRM"}}
+# one person of an incident, named again by another noun ("an Afghan man ... the suspect")
+SUSPECT_NOUNS = {"suspect", "man", "woman", "attacker", "assailant", "gunman", "detainee", "prisoner", "victim",
+                 "driver", "boy", "girl", "person", "individual", "defendant", "accused", "bomber", "hostage",
+                 "teenager", "student", "national", "citizen", "resident"}
 # "the two leaders", "both sides": the two latest parties of that kind
 PAIR_WORDS = {"two", "both"}
 PAIR_NOUNS = {"leader": "person", "president": "person", "minister": "person", "man": "person",
@@ -782,9 +787,13 @@ class ArticleActors:
             m = self._before(offset, {"person"}, {head})
             if m is not None:
                 return self._as(m.entity, text)
-            # "the ministry", "the rebels", "the service": the latest phrase or organisation with that head noun
-            for off, ent, _, h in reversed(self._coded):
-                if off < offset and h == head and ent.code:
+            # "the ministry", "the rebels", "the service": the latest phrase or organisation with that head noun;
+            # "the suspect", "the man": the latest single person of that kind ("an Afghan man ... the suspect")
+            singular = lemma(content[-1]) == content[-1]
+            for off, ent, plural, h in reversed(self._coded):
+                if off >= offset or not ent.code:
+                    continue
+                if h == head or (singular and not plural and head in SUSPECT_NOUNS and h in SUSPECT_NOUNS):
                     return self._as(ent, text)
             m = self._before(offset, {"org"}, {head})
             if m is not None:
