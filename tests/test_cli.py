@@ -132,3 +132,10 @@ def test_demo_prints_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert rc == 0
     assert "asserted events by type" in out and "top actor -> recipient pairs" in out
     assert "when:" in out and "where:" in out
+
+
+def test_malformed_gold_file_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"article": {"id": "x", "text": "Police arrested two men."}, "events": []}\n{oops\n')
+    rc, _, err = run_cli(capsys, "eval", "--gold", str(bad))
+    assert rc == 2 and "gold.jsonl:2" in err

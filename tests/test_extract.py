@@ -609,3 +609,8 @@ def test_cameo_codes_separate_appeals_from_demands(events):
 def test_unless_does_not_turn_a_planned_visit_into_a_threat(events):
     ms = events("The minister will visit Nairobi next week unless the strike continues.")
     assert not asserted(ms, "THREATEN")
+
+
+def test_possessive_pronoun_of_light_verb_noun_yields_to_the_subject(events):
+    m = one(events("Kurdish fighters launched their offensive against Islamic State positions."), "ASSAULT")
+    assert texts(m.actors) == ["Kurdish fighters"]

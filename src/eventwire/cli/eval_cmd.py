@@ -53,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"eventwire: {name}: skipped: {exc}", file=sys.stderr)
             status = 1
             continue
+        except ValueError as exc:  # a malformed gold file: GoldFileError names the file and line
+            print(f"eventwire: {name}: {exc}", file=sys.stderr)
+            return 2
         _print(report)
         reports.append(report)
     if args.report:

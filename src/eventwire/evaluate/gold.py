@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.evaluate import common as C
+from eventwire.ingest.common import SkipItem
+from eventwire.ingest.jsonl import parse_record
 from eventwire.records import Article, Event
 
 
@@ -74,9 +76,12 @@ def load_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
                 raise GoldFileError(f"{where}: needs \"article\": {{\"id\", \"text\", ...}}")
             if not isinstance(rec.get("events", []), list) or not isinstance(rec.get("absent", []), list):
                 raise GoldFileError(f"{where}: \"events\" and \"absent\" must be lists")
+            try:  # the same reading and cleaning as `eventwire ingest` / `extract` apply
+                article = parse_record({**art, "id": str(art.get("id") or f"gold-{lineno}")})
+            except SkipItem as exc:
+                raise GoldFileError(f"{where}: {exc}") from None
             out.append({
-                "article": Article.make(art["text"], id=str(art.get("id") or f"gold-{lineno}"),
-                                        title=art.get("title"), published=art.get("published")),
+                "article": article,
                 "events": [_check_event(e, where) for e in rec.get("events", [])],
                 "absent": [_check_event(e, where) for e in rec.get("absent", [])],
             })

@@ -322,6 +322,10 @@ def _noun_roles(c: _Candidate, an: Lexicon) -> None:
     elif gov is not None:
         c.gov = gov
         subj, is_patient = subject_of(gov)
+        if actors and not is_patient and all(a.pos_ == "PRON" and a.dep_ == "poss" for a in actors):
+            named = role_heads(subj, an)        # "the rebels launched *their* offensive": the rebels
+            if named and not all(h.pos_ == "PRON" for h in named):
+                actors = named
         if not actors and not is_patient:
             actors.extend(role_heads(subj, an))
         if not actors and tok.dep_ == "nsubjpass":
