@@ -379,3 +379,63 @@ def test_gritta_keeps_only_geowebnews_toponym_types():
                         {"text": "Portuguese", "type": "Demonym"}]}
     assert [t["text"] for t in _toponyms(doc, True)] == ["Lisbon"]
     assert len(_toponyms(doc, False)) == 3
+
+
+# -- document and publication priors -------------------------------------------------------------------------
+
+def test_prior_division_prefers_the_local_namesake(geo):
+    assert geo.resolve_all(["Paris"])[0].country_code == "FRA"
+    p = geo.resolve_all(["Paris"], prior_divisions=["US-TN"])[0]
+    assert (p.country_code, p.admin1) == ("USA", "Tennessee")
+    # a prior of the country alone is weaker: "Norfolk" stays the larger Virginia city, the state prior moves it
+    assert geo.resolve_all(["Norfolk"], prior_divisions=["US"])[0].admin1 == "Virginia"
+    assert geo.resolve_all(["Norfolk"], prior_divisions=["US-NE"])[0].admin1 == "Nebraska"
+
+
+def test_prior_never_turns_a_country_into_a_town(geo):
+    assert geo.resolve_all(["China"], prior_divisions=["US-TX"])[0].precision == "country"
+    assert geo.resolve_all(["Jordan"], prior_divisions=["US-MN"])[0].country_code == "JOR"
+
+
+def test_division_key(geo):
+    assert geo.division_key(geo.resolve("Nashville")) == "US-TN"
+    assert geo.division_key(geo.resolve("France")) == "FR"
+    assert geo.division_key(None) is None
+
+
+def test_small_town_named_like_another_division_is_the_division(geo):
+    # "Kansas" (a village in Illinois) and "Oregon" (a town in Ohio) among Illinois/Ohio places are the states
+    assert geo.resolve_all(["Peoria", "Illinois", "Kansas"])[2].admin1 == "Kansas"
+    oregon = geo.resolve_all(["Oregon", "Toledo"])[0]
+    assert (oregon.precision, oregon.admin1) == ("admin1", "Oregon")
+    # a town inside the division it names keeps winning as before ("Idlib", "Daraa")
+    assert geo.resolve("Idlib", ["SYR"]).precision == "city"
+
+
+def test_township_falls_back_to_its_namesake_town(geo):
+    p = geo.resolve_all(["Jerome Township", "Dublin", "Ohio"])[0]
+    assert p is not None and p.country_code == "USA"
+    assert geo.resolve_all(["Xqzzyville Township"]) == [None]
+
+
+def test_source_priors_leave_the_document_itself_out(geo):
+    from eventwire.evaluate.gritta import source_priors
+
+    names = [["Nashville", "Murfreesboro"], ["Franklin", "Knoxville"], ["Chattanooga", "Memphis"], ["Paris"],
+             ["Paris"]]
+    pubs = ["tn.example", "tn.example", "tn.example", "tn.example", "other.example"]
+    answers = [geo.resolve_all(n) for n in names]
+    priors = source_priors(geo, pubs, names, answers)
+    assert priors[3] == ["US-TN"]          # the other three articles name six Tennessee towns
+    assert priors[4] == []                 # a publication with no other article: no prior
+    # leave-one-out: with only two other articles (four names) the prior still holds, with one (two names) not
+    assert source_priors(geo, pubs[1:4], names[1:4], answers[1:4])[2] == ["US-TN"]
+    assert source_priors(geo, pubs[2:4], names[2:4], answers[2:4])[1] == []
+
+
+def test_start_article_takes_a_prior_division(geo, nlp):
+    doc = nlp("The council met in Paris on Tuesday to discuss the new budget.")
+    ent = next(e for e in doc.ents if e.text == "Paris")
+    assert geo.start_article(doc).place_of(ent).country_code == "FRA"
+    p = geo.start_article(doc, prior_divisions=["US-TN"]).place_of(ent)
+    assert (p.country_code, p.admin1) == ("USA", "Tennessee")

@@ -19,7 +19,7 @@ from eventwire.extract.contexts import (ASK_MODE_BY_TYPE, THREAT_MODE_BY_TYPE, a
 from eventwire.extract.lexicon import Lexicon, Trigger, load_lexicon
 from eventwire.extract.mention import Mention
 from eventwire.extract.modality import ASSERTED, FUTURE, HYPOTHETICAL, NEGATED, ModalityInfo, modality_of
-from eventwire.extract.roles import (PASS_SUBJ, agent_of, direct_object, is_actorish, np_span,
+from eventwire.extract.roles import (PASS_SUBJ, agent_of, direct_object, in_dateline, is_actorish, np_span,
                                      prep_objects, role_heads, subject_of)
 
 #: verbs that carry an event noun as their object: "held talks", "launched airstrikes", "lodged a protest"
@@ -48,6 +48,14 @@ AIR_WORDS = frozenset({"air", "drone", "missile", "rocket", "military", "aerial"
                        "artillery", "retaliatory"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
 THREAT_CAMEO = {"violence": "138", "restrict": "1312", "relations": "1313"}
+#: verbs whose subject noun "strike(s)" is an attack, not a labour strike ("Israeli strikes kill 9")
+HARM_VERBS = frozenset({"kill", "hit", "wound", "injure", "destroy", "damage", "level", "flatten", "target"})
+#: "posed / represented a threat": a judgement about someone, not a threat they made
+POSED_VERBS = frozenset({"pose", "represent", "constitute", "present"})
+#: promising verbs: a promised conflictual act is a threat ("vowed to boycott", "pledged to retaliate")
+PROMISE_LEMMAS = frozenset({"vow", "pledge", "promise", "swear"})
+#: weapons whose firing without a target is a show of force (a missile test), not an attack
+MISSILE_WORDS = frozenset({"missile", "rocket", "projectile"})
 
 
 #: forms the small English model lemmatises wrongly ("staged" -> "stag")
@@ -117,10 +125,13 @@ def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
     if lem == "strike":
         if "hunger" in mods:
             return replace(e, mode="hunger", cameo="142")
-        if mods & AIR_WORDS or preps & {"on", "against"} and not mods & {"general", "labour", "labor"}:
+        harm = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARM_VERBS
+        if harm or mods & AIR_WORDS or preps & {"on", "against"} and not mods & {"general", "labour", "labor"}:
             return replace(e, event="ASSAULT", mode="aerial" if "drone" not in mods else "drone",
                            cameo="195", rpreps=("on", "against"))
         return e
+    if lem == "threat" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in POSED_VERBS:
+        return None                             # "posed a threat to troops": a judgement, not a threat made
     if lem in ("attack", "warfare", "war", "operation") and mods & {"cyber", "digital", "online"}:
         return Trigger(lemma=lem, pos="N", part=None, objs=frozenset(), event="COERCE", mode="cyber",
                        cameo=None, rpreps=("on", "against"), weak=True)
@@ -379,6 +390,10 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
     for ch in scope.children:                   # attribution and circumstance are not participants
         if ch.dep_ in ("prep", "advcl", "npadvmod") and ch.lower_ in FRAME_WORDS:
             taken.update(range(ch.left_edge.i, ch.right_edge.i + 1))
+        elif ch.pos_ in ("VERB", "AUX") and ch.dep_ == "advcl" and ch.tag_ == "VBG" and ch.i > c.tok.i:
+            # a trailing participle clause has its own participants ("rejected the demand, *saying the case
+            # was a matter for the courts*")
+            taken.update(range(ch.left_edge.i, ch.right_edge.i + 1))
     for t in scope.subtree:
         if t.i in taken or t.i == c.tok.i or t.dep_ not in FALLBACK_DEPS:
             continue
@@ -392,7 +407,9 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
         key = (0 if named else 1, abs(t.i - c.tok.i))
         if best is None or key < best_key:
             best, best_key = t, key
-    return [] if best is None else role_heads(best, lex) or [best]
+    if best is None or in_dateline(best):
+        return []
+    return role_heads(best, lex) or [best]
 
 
 def _motion_purpose(tok: Token) -> Token | None:
@@ -492,6 +509,12 @@ def _embedded_modes(cands: list[_Candidate], lex: Lexicon) -> None:
         inner = by_gov.get(c.tok.i)
         if inner is not None and not c.recips:
             c.recips = [r for r in inner.recips if all(r.i != a.i for a in c.actors)]
+        if c.event == "AGREE" and inner is not None and inner.event in THREAT_TYPES \
+                and c.entry.lemma in PROMISE_LEMMAS and c.modality == ASSERTED:
+            # "vowed to boycott the vote", "pledged to retaliate": a promised conflictual act is a threat
+            mode = _threat_mode(inner.event, inner.mode)
+            c.event, c.mode, c.cameo = "THREATEN", mode, THREAT_CAMEO.get(mode or "", "130")
+            continue
         if c.event not in ("THREATEN", "REQUEST", "REJECT"):
             continue
         if c.event == "THREATEN":
@@ -598,7 +621,8 @@ def _merge_when_clauses(kept: list[_Candidate]) -> None:
                 break
 
 
-def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
+def _sentence_events(sent: Span, lex: Lexicon,
+                     anaphors: list[tuple[Mention, Token, list[Span]]] | None = None) -> list[Mention]:
     an = lex
     cands: list[_Candidate] = []
     objs: dict[int, Token | None] = {}
@@ -675,6 +699,10 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
                     if inner.mode is not None and c.mode is None:
                         c.mode, c.cameo = inner.mode, inner.cameo
                     break
+        if c.event == "ASSAULT" and not c.is_noun and not c.recips and _lemma(c.tok) in ("fire", "launch") and any(
+                ch.dep_ == "dobj" and ch.lemma_.lower() in MISSILE_WORDS for ch in c.tok.children):
+            # "fired two ballistic missiles into the sea": a show of force (a test), not an attack on anyone
+            c.event, c.mode, c.cameo = "MOBILIZE", "weapons", "152"
         if c.entry.weak and not c.actors and not c.recips:
             continue
         if c.subj_event is not None and not c.actors and c.subj_event.lemma_.lower() in THING_SUBJECTS:
@@ -724,8 +752,27 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
     _merge_relative_clauses(kept)
     _conjoined_partners(kept)
     kept.extend(demands)
+    pending: dict[int, tuple[Token, list[Token]]] = {}
     for c in kept:
+        if not c.recips and not c.is_noun and c.event in ("ACCUSE", "REJECT", "SUPPORT"):
+            # "lodged a protest over a post *by a Chinese diplomat*", "criticised *Iranian* remarks": the
+            # author of the thing complained about
+            for host in (c.tok, objs.get(c.tok.i)):
+                if host is None:
+                    continue
+                for o in prep_objects(host, ("over", "about", "against", "at")):
+                    owners = [h for h in _owner_of(o, an, ("by", "from")) if all(h.i != a.i for a in c.actors)]
+                    if owners and not is_actorish(o, an.actor_nouns, an.event_nouns):
+                        c.recips = owners
+                        break
+                if c.recips:
+                    break
         if not c.recips:
+            noun = _anaphoric_object(c, an) if anaphors is not None else None
+            if noun is not None:
+                # resolved against earlier mentions by find_events, else the clause fallback
+                pending[c.tok.i] = (noun, _fallback_recipients(c, an))
+                continue
             c.recips = _fallback_recipients(c, an)
             c.loose = bool(c.recips)
     if not kept:
@@ -734,6 +781,8 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     kept.sort(key=lambda c: c.tok.i)
     for c in kept:
+        if c.tok.i in pending and c.recips:
+            pending.pop(c.tok.i)
         conf = 0.45 + (0.25 if c.actors else 0.0) + (0.15 if c.recips else 0.0)
         conf -= 0.1 if c.is_noun else 0.0
         conf -= 0.1 if c.entry.weak else 0.0
@@ -748,15 +797,93 @@ def _sentence_events(sent: Span, lex: Lexicon) -> list[Mention]:
             reciprocal=c.entry.reciprocal or (c.event == "AGREE" and c.entry.event in ("CONSULT",
                                                                                        "COOPERATE")),
         ))
+        if c.tok.i in pending and anaphors is not None:
+            noun, fallback = pending[c.tok.i]
+            anaphors.append((out[-1], noun, _spans(fallback)))
     return out
+
+
+#: definite nouns that point back at an earlier event of the article, and the types that event can have:
+#: "Rwanda denied *the accusation*", "Kurti rejected *the demand*", "the army dismissed *the offer*"
+ANAPHOR_NOUNS: dict[str, frozenset[str]] = {
+    **{n: frozenset({"ACCUSE"}) for n in ("accusation", "charge", "allegation", "claim", "criticism",
+                                         "remark", "comment")},
+    **{n: frozenset({"REQUEST", "THREATEN"}) for n in ("demand", "call", "request", "appeal", "ultimatum")},
+    **{n: frozenset({"AGREE", "CONCEDE"}) for n in ("offer", "proposal", "truce", "ceasefire", "invitation",
+                                                   "initiative", "plan")},
+    **{n: frozenset({"SANCTION", "COERCE"}) for n in ("verdict", "sentence", "ruling", "conviction",
+                                                     "measure", "ban", "restriction", "expulsion")},
+    **{n: frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT", "AGREE", "REJECT"})
+       for n in ("decision", "move", "step", "action")},
+    "launch": frozenset({"MOBILIZE", "ASSAULT"}), "test": frozenset({"MOBILIZE"}),
+    "strike": frozenset({"ASSAULT", "PROTEST"}), "airstrike": frozenset({"ASSAULT"}),
+}
+ANAPHOR_EVENTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "AGREE"})
+ANAPHOR_DETS = frozenset({"the", "this", "these", "that", "those", "such"})
+
+
+def _anaphoric_object(c: _Candidate, lex: Lexicon) -> Token | None:
+    """A definite event noun the trigger is about with no party named in this sentence ("denied *the
+    charge*", "condemned *the sanctions*"): the recipient is whoever did that earlier in the article."""
+    if c.is_noun or c.event not in ANAPHOR_EVENTS:
+        return None
+    objs = [ch for ch in c.tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+    objs += prep_objects(c.tok, ("over", "about", "for", "against", "on", "to", "by", "with"))
+    for o in objs:
+        lem = o.lemma_.lower()
+        if lem not in ANAPHOR_NOUNS and not lex.nouns.get(lem):
+            continue
+        if not any(ch.dep_ == "det" and ch.lower_ in ANAPHOR_DETS for ch in o.children):
+            continue
+        if any(ch.dep_ in ("poss", "prep") and ch.lower_ in ("by", "of") or ch.dep_ == "poss"
+               for ch in o.children):
+            continue                            # its owner is named here ("Iran's proposal", "the attack by X")
+        return o
+    return None
+
+
+def _anaphor_types(noun: Token, lex: Lexicon) -> frozenset[str]:
+    lem = noun.lemma_.lower()
+    if lem in ANAPHOR_NOUNS:
+        return ANAPHOR_NOUNS[lem]
+    return frozenset(e.event for e in lex.nouns.get(lem, ()))
+
+
+def _resolve_anaphors(mentions: list[Mention], anaphors: list[tuple[Mention, Token, list[Span]]],
+                      lex: Lexicon) -> None:
+    """Give each anaphoric mention the actors of the latest earlier event its noun points at, named by
+    someone else ("Iran condemned the sanctions" after "The US imposed sanctions on ..." -> the US)."""
+    for m, noun, fallback in anaphors:
+        want = _anaphor_types(noun, lex)
+        if not want:
+            m.recipients = fallback
+            continue
+        mine = {a.text.strip().lower() for a in m.actors}
+        mine_idx = {t.i for a in m.actors for t in a}
+        earlier = [x for x in mentions if x.trigger.i < m.trigger.i and x is not m and x.actors
+                   and x.event in want and x.modality == ASSERTED]
+        lemma = noun.lemma_.lower()
+        picked = None
+        for key in (lambda x: _lemma(x.trigger) == lemma, lambda x: True):
+            for x in reversed(earlier):
+                if key(x) and not ({a.text.strip().lower() for a in x.actors} & mine) \
+                        and not any(t.i in mine_idx for a in x.actors for t in a):
+                    picked = x
+                    break
+            if picked is not None:
+                break
+        m.recipients = list(picked.actors) if picked is not None else fallback
 
 
 def find_events(doc: Doc) -> list[Mention]:
     """Every PLOVER event mention in the document, in text order."""
     lex = load_lexicon()
     out: list[Mention] = []
+    anaphors: list[tuple[Mention, Token, list[Span]]] = []
     for sent in doc.sents:
-        out.extend(_sentence_events(sent, lex))
+        out.extend(_sentence_events(sent, lex, anaphors))
+    if anaphors:
+        _resolve_anaphors(out, anaphors, lex)
     return out
 
 

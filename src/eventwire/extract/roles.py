@@ -83,8 +83,15 @@ def np_span(tok: Token) -> Span:
         sub_l, sub_r = c.left_edge.i, c.right_edge.i
         left, right = min(left, sub_l), max(right, sub_r)
     doc = tok.doc
+    if tok.ent_iob_ in ("B", "I") and tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "FAC"):
+        # a name with a preposition inside is one phrase ("Reporters Without Borders", "Committee to Protect
+        # Journalists")
+        end = tok.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I" and end - tok.i < 8:
+            end += 1
+        right = max(right, end - 1)
     for i in range(tok.i - 1, left - 1, -1):        # "KHARTOUM, Nov 19 — The World Food Programme"
-        if doc[i].text in DATELINE_DASHES:
+        if is_dateline_dash(doc[i]):
             left = i + 1
             break
     while left < tok.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
@@ -109,11 +116,23 @@ def coordinated(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def is_dateline_dash(t: Token) -> bool:
+    """The dash closing a dateline: an em/en dash, or a spaced hyphen after the agency or the day
+    ("BEIRUT, Nov 11 (Reuters) - Israeli ...", "KYIV, Nov 14 - ...")."""
+    if t.text in DATELINE_DASHES:
+        return True
+    if t.text != "-" or t.i == 0 or not t.whitespace_:
+        return False
+    prev = t.doc[t.i - 1]
+    return bool(prev.whitespace_) and (prev.text == ")" or prev.like_num)
+
+
 def in_dateline(tok: Token) -> bool:
-    """Is the token in a wire-story dateline ("PESHAWAR, Pakistan, Nov 11 —")?"""
+    """Is the token in a wire-story dateline ("PESHAWAR, Pakistan, Nov 11 —", "GOMA, Democratic Republic of
+    Congo, Nov 13 (Reuters) -")?"""
     sent = tok.sent
-    for t in sent[: min(len(sent), 12)]:
-        if t.text in DATELINE_DASHES:
+    for t in sent[: min(len(sent), 20)]:
+        if is_dateline_dash(t):
             return tok.i < t.i
     return False
 

@@ -54,7 +54,12 @@ SPONSOR_SUFFIX = {"-backed", "-allied", "-aligned", "-linked", "-sponsored", "-s
                   "-affiliated"}
 ELI_FROM = {"GOV", "MIL", "SPY", "JUD", "LEG", "COP", "PTY", "OPP"}
 BLOC_REFERENTS = {"bloc", "alliance", "union", "organisation", "organization", "council"}
-GENERIC_PEOPLE = {"man", "woman", "people", "person", "individual", "boy", "girl", "national", "child"}
+GENERIC_PEOPLE = {"man", "woman", "people", "person", "individual", "boy", "girl", "national", "child",
+                  "supporter", "pupil", "student", "schoolgirl", "schoolboy", "staff", "member", "worker",
+                  "passenger", "resident", "villager", "worshipper", "teenager", "family", "crowd"}
+#: quantity heads whose of-phrase names the people ("two of the girls", "hundreds of her supporters")
+QUANTITY_HEADS = {"hundred", "thousand", "dozen", "score", "million", "some", "many", "several", "most",
+                  "group", "number", "handful", "crowd", "all", "one", "two", "three", "four", "five"}
 # State names that are also given names ("Jordan Bardella", "Chad Smith"): glued to an unknown
 # capitalised word they are part of a person's name.
 GIVEN_NAME_STATES = {"jordan", "chad", "georgia", "israel", "india", "america", "kenya", "niger"}
@@ -433,7 +438,11 @@ def _speaker_antecedent(span: Span) -> Span | None:
         return None
     # the subject nearest before the speech verb: a dateline parsed as a second subject ("BERLIN, Nov 14 -
     # German police said they ...") is not the speaker
-    subjs = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < tok.i and not _is_dateline(c)]
+    speech = verb.head
+    subjs = [c for c in speech.children if c.dep_ == "nsubj" and c.i < tok.i and not _is_dateline(c)]
+    if not subjs and speech.dep_ == "conj" and speech.head.pos_ in ("VERB", "AUX"):
+        # "Israel has kept troops there and has said it will ...": the shared subject speaks
+        subjs = [c for c in speech.head.children if c.dep_ == "nsubj" and c.i < tok.i and not _is_dateline(c)]
     subj = subjs[-1] if subjs else None
     if subj is None or subj.pos_ == "PRON":
         return None
@@ -443,6 +452,24 @@ def _speaker_antecedent(span: Span) -> Span | None:
     return span.doc[subj.left_edge.i: subj.i + 1]
 
 
+_DATELINE_DASHES = ("\u2014", "\u2013", "--")
+
+
+def _in_dateline(tok) -> bool:
+    """Is the token before the dash of a wire dateline ("BANGKOK, Nov 9 (AP) - ...", "BAKU, Nov 20 —")?
+    The place a story is filed from is not a party of it."""
+    try:
+        sent = tok.sent
+    except ValueError:
+        return False
+    doc = tok.doc
+    for t in sent[: min(len(sent), 20)]:
+        if t.text in _DATELINE_DASHES or (t.text == "-" and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_
+                                          and (doc[t.i - 1].text == ")" or doc[t.i - 1].like_num)):
+            return tok.i < t.i
+    return False
+
+
 def _is_dateline(tok) -> bool:
     """An upper-case place opening its sentence and followed by a comma or dash ("BERLIN, Nov 14 -")."""
     return tok.text.isupper() and len(tok.text) > 2 and tok.i == tok.sent.start \
@@ -450,6 +477,93 @@ def _is_dateline(tok) -> bool:
 
 
 POSSESSIVES = {"its": "thing", "their": "plural", "his": "person", "her": "person"}
+#: sentence-opening pronouns that continue the previous sentence's subject ("The Israeli military said ...
+#: It accused the group ...")
+CONTINUING = {"it": "thing", "its": "thing", "they": "plural", "their": "plural"}
+
+
+def _relative_clause_subject(span: Span) -> Span | None:
+    """"The United States imposed sanctions on refineries *it* accused of ...": a pronoun subject of a
+    relative clause on the object is the main clause's subject (when they agree)."""
+    if len(span) != 1:
+        return None
+    tok = span[0]
+    kind = CONTINUING.get(tok.lower_)
+    if kind is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    if verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    node = noun.head if noun.dep_ in ("dobj", "pobj", "conj") else None
+    for _ in range(5):
+        if node is None or node.pos_ in ("VERB", "AUX"):
+            break
+        node = node.head if node.head is not node else None
+    if node is None or node.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON" or _in_dateline(subj):
+        return None
+    plural = subj.tag_ in ("NNS", "NNPS") and subj.lower_ not in COLLECTIVE
+    if kind == "thing" and plural and subj.ent_type_ not in ("GPE", "ORG"):
+        return None
+    return span.doc[subj.left_edge.i: subj.i + 1] if not _in_dateline(subj.left_edge) else span.doc[subj.i: subj.i + 1]
+
+
+def _previous_subject(span: Span) -> Span | None:
+    """The subject of the previous sentence's main verb, for a pronoun that opens its own sentence as subject
+    (or as the possessor of the subject): in "The Israeli military said its jets struck depots. It accused
+    the group of ...", "It" is the military. Only when they agree in number and the subject is no person."""
+    if len(span) != 1:
+        return None
+    tok = span[0]
+    kind = CONTINUING.get(tok.lower_)
+    if kind is None:
+        return None
+    if tok.dep_ == "poss":
+        subj_tok = tok.head
+        if subj_tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+    elif tok.dep_ in ("nsubj", "nsubjpass"):
+        subj_tok = tok
+    else:
+        return None
+    try:
+        sent = tok.sent
+    except ValueError:
+        return None
+    # the subject of the main clause, opening the sentence (allowing an introductory phrase of a few words)
+    if subj_tok.head.dep_ != "ROOT" or subj_tok.left_edge.i - sent.start > 4:
+        return None
+    doc = tok.doc
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    root = prev.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and root.dep_ == "ROOT":
+        return None
+    if subj is None or subj.ent_type_ == "PERSON" or _is_dateline(subj) or _in_dateline(subj):
+        return None
+    if subj.pos_ == "PRON":
+        if subj.lower_ != tok.lower_ and CONTINUING.get(subj.lower_) != kind:
+            return None
+        return doc[subj.i: subj.i + 1]
+    if subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = subj.tag_ in ("NNS", "NNPS") and subj.lower_ not in COLLECTIVE
+    if (kind == "thing") == plural and not (kind == "plural" and subj.lower_ in COLLECTIVE):
+        if not (kind == "plural" and subj.ent_type_ in ("ORG", "NORP")):
+            return None
+    left = subj.left_edge.i
+    for i in range(subj.i - 1, left - 1, -1):
+        t = doc[i]
+        if t.text in _DATELINE_DASHES or (t.text == "-" and t.whitespace_ and doc[i - 1].whitespace_
+                                          and (doc[i - 1].text == ")" or doc[i - 1].like_num)):
+            left = i + 1
+            break
+    return doc[left: subj.i + 1]
 
 
 def _clause_subject(span: Span) -> Span | None:
@@ -510,7 +624,7 @@ class ArticleActors:
         for ent in self.doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
                 continue
-            if self._not_a_party(ent):
+            if self._not_a_party(ent) or _in_dateline(ent[0]):
                 continue
             if ent.label_ == "PERSON":
                 phrase = self._with_title(ent)
@@ -666,10 +780,18 @@ class ArticleActors:
         """"the two leaders", "both sides", "the two countries": the two latest parties of that kind with
         different codes named before the phrase; an empty list when there are not two."""
         words = [t.lower() for t in tokenize(span.text) if t.lower() != "the"]
+        if len(words) == 1 and words[0] in ("allies", "neighbours", "neighbors", "sides", "foes", "rivals"):
+            # "the allies", "the neighbours": the two parties last named together
+            self._build()
+            return self._coordinated_pair(span, "any")
         if len(words) != 2 or words[0] not in PAIR_WORDS or lemma(words[1]) not in PAIR_NOUNS:
             return []
         self._build()
         want = PAIR_NOUNS[lemma(words[1])]
+        if want != "person":
+            pair = self._coordinated_pair(span, want)
+            if pair:
+                return pair
         kinds = {"person"} if want == "person" else {"state"} if want == "state" else {"person", "state", "org"}
         out: list[Entity] = []
         offset = span.start_char
@@ -685,6 +807,33 @@ class ArticleActors:
             out.append(Entity(text=span.text.strip(), name=ent.name, code=ent.code, sector=sector))
         return list(reversed(out))
 
+    def _coordinated_pair(self, span: Span, want: str) -> list[Entity]:
+        """The latest two parties named together before the phrase ("talks between Serbia and Kosovo ...
+        She urged both sides"): "X and Y" with two different codes."""
+        doc = span.doc
+        labels = ("GPE",) if want == "state" else ("GPE", "ORG", "NORP")
+        res = self.coder.resolver
+        for t in reversed(doc[: span.start]):
+            if t.dep_ != "conj" or t.ent_type_ not in labels or t.head.ent_type_ not in labels:
+                continue
+            if _in_dateline(t) or span.start - t.i > 120:
+                continue
+            out: list[Entity] = []
+            for tok in (t.head, t):
+                ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+                if ent is None:
+                    break
+                c = res.code(ent.text, "", self.published)
+                if c is None or c.code is None:
+                    break
+                sector = "GOV" if want == "state" or (c.sector is None and ent.label_ == "GPE") else c.sector
+                out.append(Entity(text=span.text.strip(), name=c.name, code=c.code, sector=sector))
+            if len(out) == 2 and out[0].code != out[1].code:
+                return out
+            if len(out) == 2:
+                continue
+        return []
+
     def _code_span(self, span: Span) -> Entity:
         self._build()
         text = span.text.strip()
@@ -699,7 +848,8 @@ class ArticleActors:
         if not content and len(toks) == 1 and toks[0].lower() in PRONOUNS and not toks[0].isupper():
             content = [toks[0].lower()]
         if len(content) == 1 and content[0] in PRONOUNS and not toks[-1].isupper():
-            for antecedent in (_speaker_antecedent(span), _clause_subject(span)):
+            for antecedent in (_speaker_antecedent(span), _clause_subject(span), _relative_clause_subject(span),
+                               _previous_subject(span)):
                 if antecedent is None:
                     continue
                 ent = self._code_span(antecedent)
@@ -721,6 +871,11 @@ class ArticleActors:
             m = self._before(offset, kinds, require_code=kinds != {"person"}) if kinds else None
             if m is not None:
                 return self._fill(span, self._as(m.entity, text))
+            if content[0] in PERSON_PRONOUNS:
+                # no named person before: the latest single person of an incident ("The suspect ... detained him")
+                for off, ent, plural, h in reversed(self._coded):
+                    if off < offset and not plural and h in SUSPECT_NOUNS and ent.code:
+                        return self._as(ent, text)
             return Entity(text=text, name=None, code=None, sector="UNK")
 
         # a name met earlier ("Katz said", "Aliyev")
@@ -805,14 +960,46 @@ class ArticleActors:
                     m = self._before(m.start, {"org"})
                 if m is not None:
                     return self._as(m.entity, text)
+        if (coded is None or (coded.code is None and coded.sector in ("UNK", None))) and self._generic_people(span):
+            # "hundreds of her supporters", "two of the girls", "a staff member": the article's civilians
+            country = self._sentence_country(span) or self.article_country()
+            if country is not None:
+                return Entity(text=text, name=coded.name if coded else text, code=country, sector="CVL")
         if coded is None:
             return Entity(text=text, name=text, code=None, sector=None)
+        if coded.code is None and len(span) > 1 and span[0].lower_ in POSSESSIVES and span[0].dep_ == "poss":
+            # "its jets", "their forces": the owner's state ("the Israeli military said its jets struck")
+            owner = self._code_span(span[0:1])
+            if owner.code is not None:
+                return Entity(text=text, name=coded.name, code=owner.code, sector=coded.sector)
         if coded.code is None and coded.sector == "UNK" and content and lemma(content[-1]) in GENERIC_PEOPLE:
             # "43 people", "two men": civilians of the sentence's or the article's state
             country = self._sentence_country(span) or self.article_country()
             if country is not None:
                 return Entity(text=text, name=coded.name, code=country, sector="CVL")
         return self._fill(span, coded)
+
+    @staticmethod
+    def _generic_people(span: Span) -> bool:
+        """Does the phrase name ordinary people by a generic noun, possibly after a quantity ("two of the
+        girls", "hundreds of her supporters")?"""
+        try:
+            head = span.root
+        except (ValueError, IndexError):
+            return False
+        for _ in range(2):
+            if head.lemma_.lower() in GENERIC_PEOPLE and head.pos_ == "NOUN":
+                return not any(c.ent_type_ in ("ORG", "PERSON") or c.pos_ == "PROPN" for c in head.subtree
+                               if c.i != head.i)
+            if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ == "NUM":
+                nxt = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), None)
+                if nxt is None:
+                    return False
+                head = nxt
+                continue
+            return False
+        return False
 
     def _person_noun_before(self, span: Span) -> Span | None:
         """The nearest singular person noun or named person before a he/she pronoun in its sentence (subject
@@ -891,7 +1078,7 @@ class ArticleActors:
             after = [e for e in sent.ents if span.end < e.start <= span.end + 3]
         before = [e for e in sent.ents if e.end <= span.start]
         for ent in after + list(reversed(before)):
-            if self._not_a_party(ent):
+            if self._not_a_party(ent) or _in_dateline(ent[0]):
                 continue
             if ent.label_ in ("GPE", "NORP"):
                 c = self.coder.resolver.code(ent.text, "", self.published)

@@ -217,6 +217,12 @@ def _is_dateline(text: str, f: g.Found) -> bool:
         and "," in text[: f.start]
 
 
+_DURATION = re.compile(r"^(?:(?:about|some|nearly|almost|around|roughly|up to|more than|less than|over|the|a|"
+                       r"another|at least)\s+)*\d+(?:[\s-]+(?:and a half\s+)?)(?:year|month|week|day|hour|minute|"
+                       r"decade)s?\b", re.I)
+_RELATIVE_WORD = re.compile(r"\b(?:ago|before|earlier|later|after|since|from now|last|next|this)\b", re.I)
+
+
 def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
     text = sent.text
     ref = anchor or date(2000, 1, 1)
@@ -228,6 +234,8 @@ def _candidates(sent: Span, anchor: date | None, tense: str) -> list[_Cand]:
             continue
         if not _EXPLICIT.search(ent.text) or not re.search(r"\d", ent.text):
             continue
+        if _DURATION.match(ent.text.strip()) and not _RELATIVE_WORD.search(ent.text):
+            continue                    # "sentenced to 12 years", "for 18 months": a length, not a date
         r = _dateparser(ent.text, ref, tense)
         if r is not None and (anchor is not None or re.search(r"\b(1[89]|20)\d\d\b", ent.text)):
             out.append(_Cand(s, e, ent.text, r))
@@ -305,18 +313,45 @@ def resolve_event_date(sent: Span, trigger: Token | None, published: date | None
         for c in cands:
             span = _cand_tokens(sent, c)
             cost = _link_cost(span, trigger) if span is not None and len(span) else (9, 9, 9, 999)
-            if cost < _OTHER_NOUN:
+            if cost < _OTHER_NOUN and not (tense == "past" and published is not None
+                                           and c.res.iso > published.isoformat()):
+                # something that has happened is not dated after the story ("agreed on Thursday to hold
+                # drills next year": Thursday)
                 scored.append((cost, c.start, c))
         if scored:
             best = min(scored, key=lambda x: (x[0], x[1]))[2]
     if best is not None:
         prefix = _PREP_BEFORE.search(sent.text[: best.start])
         words = (sent.text[prefix.start(): best.end] if prefix else best.text).strip()
+        if tense != "past" and published is not None and trigger is not None and _said_in_past(sent, best, trigger):
+            # "announced in May that it would disband": the date is the past announcement's
+            r = _resolve_any(words, published, "past") or _resolve_any(best.text, published, "past")
+            if r is not None:
+                return DateResult(r.iso, r.precision, words, r.timex)
         return DateResult(best.res.iso, best.res.precision, words, best.res.timex)
     if published is not None and trigger is not None and _progressive(trigger):
         # "troops are massing on the border": happening as the story is filed
         return DateResult(published.isoformat(), "day", None, published.isoformat())
     return DateResult(published.isoformat() if published else None, "unknown", None, None)
+
+
+def _said_in_past(sent: Span, c: _Cand, trigger: Token) -> bool:
+    """Is the expression attached to a past-tense verb above the trigger ("The PKK *announced in May* that it
+    would disband": May is when it was announced, not a coming May)?"""
+    span = _cand_tokens(sent, c)
+    if span is None or not len(span):
+        return False
+    verb = _verb_of(span.root.head) if span.root.head is not span.root else None
+    if verb is None or verb is trigger or verb.tag_ != "VBD":
+        return False
+    cur = trigger
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur is verb:
+            return True
+    return False
 
 
 def _progressive(trigger: Token) -> bool:

@@ -60,10 +60,16 @@ W_CITY_ADMIN1 = 0.7      # in the same division as another town of the article
 W_SHARED = 0.5           # per other name with a namesake town or county in the same division (max 2)
 MAX_SHARED_STATES = 12   # names found in more divisions than this say nothing about the division
 MAX_POINTS = 150          # towns of the article used for the nearness bonus (bounds work on long lists)
+W_TOWN_NAMED_LIKE_DIVISION = -2.0  # a town of under DIVISION_TOWN_MAX named like another division of its country
+DIVISION_TOWN_MAX = 100_000        # ("Kansas", Illinois; "Oregon", Ohio): the division is meant
 W_NAMESAKE_TOWN = -1.0   # a division named like one of its towns ("Aleppo", "Idlib") reads as the town
 BARE_COUNTY_NAMES = True  # "Avoyelles" for Avoyelles Parish (an alternate name: any town of that name wins)
 BARE_COUNTY_MAX_TOWN = 100_000  # ... nor when a town this large of the same country has that name
 COUNTY_POP = 30_000       # population prior given to a US county (the source has none)
+TOWNSHIP_AS_TOWN = True   # a township the index lacks is placed at its namesake town or county
+AMBIGUOUS_COUNTY_WEAK = True  # a county name found in several states says of its state only what a town does
+W_PRIOR_ADMIN1 = 2.0      # in a division the caller expects (``prior_divisions``: a local paper's home state)
+W_PRIOR_COUNTRY = 1.5     # ... in that division's country
 MISLABELLED_MIN_POP = 2_000  # a name the NER did not call a place is taken only for a town this large
 
 _AP_STATES = {
@@ -76,6 +82,7 @@ _AP_STATES = {
 }
 
 _DIVISION_SUFFIX = re.compile(r"\s+(?:state|province|governorate|region|district|oblast|prefecture)$", re.I)
+_TOWNSHIP_SUFFIX = re.compile(r"\s+(?:township|twp\.?)$", re.I)
 _COUNTY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish)\b")
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
@@ -153,6 +160,8 @@ class Context:
     strong_countries: set[str] = field(default_factory=set)  # dateline / explicitly given
     city_admin1: Counter = field(default_factory=Counter)  # divisions of the article's towns
     shared_states: Counter = field(default_factory=Counter)  # divisions holding a namesake of other names
+    prior_admin1: set = field(default_factory=set)  # divisions expected by the caller, (cc, admin1 code)
+    prior_countries: set = field(default_factory=set)
 
 
 def _apply(ctx: Context, contribution: dict[str, list], sign: int) -> None:
@@ -170,6 +179,7 @@ class Geocoder:
         self._iso2 = {v: k for k, v in self.idx.iso3.items()}
         self._demonyms: dict[str, str] | None = None
         self._world: dict[str, str] | None = None
+        self._division_keys: dict[tuple[str, str], str] | None = None
         self._state_abbrev: dict[str, int] = {}   # AP abbreviation as written ("Tenn.", "W. Va.") -> state row
         for st, abbrevs in US_STATE_ABBREVIATIONS.items():
             row = self.idx.admin1_row.get(("US", st))
@@ -213,9 +223,14 @@ class Geocoder:
                 cands = [(r, alt) for r, alt in bare if self.idx.kind[r] == KIND_ADMIN1]
                 if not cands:  # a division named after its town and not in the index: the town stands for it
                     cands = [(r, alt) for r, alt in bare if self.idx.kind[r] == KIND_CITY]
+        if not cands and TOWNSHIP_AS_TOWN:  # "Readington Township", "Hamilton Twp.": its namesake town or county
+            m = _TOWNSHIP_SUFFIX.search(text)
+            if m is not None and m.start() > 0:
+                cands = [(r, alt) for r, alt in self.idx.lookup(text[: m.start()])
+                         if not alt and self.idx.kind[r] in (KIND_CITY, KIND_COUNTY)]
         return cands
 
-    def score(self, row: int, alt: bool, ctx: Context, key: str = "") -> float:
+    def score(self, row: int, alt: bool, ctx: Context, key: str = "", prior: bool = True) -> float:
         idx = self.idx
         kind = idx.kind[row]
         pop = idx.pop[row]
@@ -235,6 +250,10 @@ class Geocoder:
             s += W_CTX_COUNTRY
             if cc in ctx.strong_countries:
                 s += 0.5
+        if prior and ctx.prior_countries and cc in ctx.prior_countries:
+            s += W_PRIOR_COUNTRY
+            if kind != KIND_COUNTRY and idx.admin1[row] and (cc, idx.admin1[row]) in ctx.prior_admin1:
+                s += W_PRIOR_ADMIN1
         if kind in (KIND_CITY, KIND_COUNTY) and idx.admin1[row]:
             if ctx.admin1.get((cc, idx.admin1[row]), 0) > 0:
                 s += W_CTX_ADMIN1
@@ -272,15 +291,26 @@ class Geocoder:
         # countries with a large town (or capital) of exactly this name: there a bare county name is the town
         big_town_ccs = {self.idx.cc[r] for r, alt in cands if not alt and self.idx.kind[r] == KIND_CITY
                         and (self.idx.pop[r] >= BARE_COUNTY_MAX_TOWN or self.idx.fcode[r] == "PPLC")}
+        # a caller's prior never turns a country's own name into a namesake town ("China", Texas)
+        prior = not any(self.idx.kind[r] == KIND_COUNTRY and not alt for r, alt in cands)
+        # countries with a first-level division of exactly this name: there a smaller town of that name is rarely meant
+        # (not a town inside that division: "Daraa" town in Daraa governorate)
+        division_keys = {(self.idx.cc[r], self.idx.admin1[r]) for r, alt in cands
+                         if not alt and self.idx.kind[r] == KIND_ADMIN1 and self.idx.fcode[r] == "ADM1"}
+        division_ccs = {cc for cc, _ in division_keys}
         for row, alt in cands:
             if math.isnan(self.idx.lat[row]) or self.idx.kind[row] == KIND_CONTINENT:
                 continue
             if alt and self.idx.kind[row] == KIND_COUNTY and (
                     not BARE_COUNTY_NAMES or self.idx.cc[row] in big_town_ccs):
                 continue  # "Washington" is not Washington County
-            s = self.score(row, alt, ctx, key)
+            s = self.score(row, alt, ctx, key, prior)
             if self.idx.kind[row] == KIND_ADMIN1 and self.idx.cc[row] in town_ccs:
                 s += W_NAMESAKE_TOWN
+            if (self.idx.kind[row] == KIND_CITY and self.idx.pop[row] < DIVISION_TOWN_MAX and division_ccs
+                    and self.idx.cc[row] in division_ccs
+                    and (self.idx.cc[row], self.idx.admin1[row]) not in division_keys):
+                s += W_TOWN_NAMED_LIKE_DIVISION
             if s > best_s:
                 best, best_s = row, s
         return best
@@ -329,18 +359,21 @@ class Geocoder:
 
     def resolve_all(self, names: Sequence[str], context_countries: Iterable[str] = (),
                     demonyms: bool = False, regions: bool = False,
-                    qualifiers: Sequence[int | None] | None = None) -> list[Place | None]:
+                    qualifiers: Sequence[int | None] | None = None,
+                    prior_divisions: Iterable[str] = ()) -> list[Place | None]:
         """Resolve the toponyms of one document together, each ranked with the others as context.
 
         With ``demonyms`` a demonym stands for its place: a country's ("Syrian", "Russians"), a continent's or
         world region's ("African"), a division's ("Ohioans", "South Ossetian"). With ``regions`` a continent,
         ocean, sea or world region ("Europe", "Atlantic", "Middle East") gets a place of precision ``region``
         (no country) instead of None; event locations never use these. ``qualifiers[i]`` is the index of the
-        name that qualifies name ``i`` in the text ("Paris, Tenn.", "Moscow, Idaho"), or None.
+        name that qualifies name ``i`` in the text ("Paris, Tenn.", "Moscow, Idaho"), or None. ``prior_divisions``
+        are divisions the caller expects the document to be about, as :meth:`division_key` gives them ("US-TN": a
+        local paper's home state); their places rank a little higher (less than a division the text names).
         """
         if demonyms:
             names = [self.demonym_place(n) or n for n in names]
-        rows = self._resolve_rows(names, context_countries, qualifiers=qualifiers)
+        rows = self._resolve_rows(names, context_countries, qualifiers=qualifiers, prior_divisions=prior_divisions)
         cache: dict[int, Place] = {}
         out: list[Place | None] = []
         for n, r in zip(names, rows):
@@ -418,6 +451,17 @@ class Geocoder:
                         self._world.setdefault(norm(dem), cols[0])
         return self._world
 
+    def division_key(self, place: Place | None) -> str | None:
+        """The first-level division of a resolved place as "CC-A1" (ISO2 and GeoNames admin1 code, "US-TN"), or
+        "CC" for a place known only to its country; None for regions and unresolved names."""
+        if place is None or not place.country_code:
+            return None
+        if self._division_keys is None:
+            self._division_keys = {(self.idx.iso3.get(cc, cc), name): f"{cc}-{a1}"
+                                   for (cc, a1), name in self.idx.admin1_name.items()}
+        key = self._division_keys.get((place.country_code, place.admin1)) if place.admin1 else None
+        return key or self._iso2.get(place.country_code)
+
     def _place_county(self, place: Place, row: int, rows: Sequence[int | None]) -> Place:
         """A county with no namesake seat: put it at the middle of the article's towns in its state."""
         idx = self.idx
@@ -441,7 +485,8 @@ class Geocoder:
 
     def _resolve_rows(self, names: Sequence[str], context_countries: Iterable[str] = (),
                       passes: int = RESOLVE_PASSES,
-                      qualifiers: Sequence[int | None] | None = None) -> list[int | None]:
+                      qualifiers: Sequence[int | None] | None = None,
+                      prior_divisions: Iterable[str] = ()) -> list[int | None]:
         """Resolve each distinct name alone, then again (``passes`` times) with the others' results as context.
 
         ``qualifiers[i]``, when given, is the index of the name qualifying name ``i`` ("Paris, Tenn."): name ``i``
@@ -452,6 +497,12 @@ class Geocoder:
             if cc:
                 base.countries[cc] += 1
                 base.strong_countries.add(cc)
+        for d in prior_divisions:
+            cc, _, a1 = d.partition("-")
+            if cc:
+                base.prior_countries.add(cc)
+                if a1:
+                    base.prior_admin1.add((cc, a1))
         keys = [norm(n) for n in names]
         first_name: dict[str, str] = {}
         for k, n in zip(keys, names):
@@ -494,25 +545,30 @@ class Geocoder:
         cc = idx.cc[row]
         out["countries"].append(cc)
         kind = idx.kind[row]
-        if kind in (KIND_ADMIN1, KIND_COUNTY) and idx.admin1[row]:
+        if kind == KIND_ADMIN1 and idx.admin1[row]:
             out["admin1"].append((cc, idx.admin1[row]))
-        elif kind == KIND_CITY and idx.admin1[row]:
+        elif kind == KIND_COUNTY and idx.admin1[row] and (len(states) == 1 or not AMBIGUOUS_COUNTY_WEAK):
+            out["admin1"].append((cc, idx.admin1[row]))
+        elif kind in (KIND_CITY, KIND_COUNTY) and idx.admin1[row]:
             out["city_admin1"].append((cc, idx.admin1[row]))
         return out
 
     def _context(self, base: Context, rows: dict[str, int | None], states: dict[str, frozenset]) -> Context:
         """The article's context from every name's current answer (each name then leaves its own out)."""
         idx = self.idx
-        ctx = Context(countries=Counter(base.countries), strong_countries=set(base.strong_countries))
+        ctx = Context(countries=Counter(base.countries), strong_countries=set(base.strong_countries),
+                      prior_admin1=base.prior_admin1, prior_countries=base.prior_countries)
         for k, r in rows.items():
             _apply(ctx, self._contribution(k, r, states.get(k, frozenset())), +1)
             if r is not None and idx.kind[r] == KIND_CITY and len(ctx.points) < MAX_POINTS:
                 ctx.points.append((idx.lat[r], idx.lon[r], k))
         return ctx
 
-    def start_article(self, doc: Doc, title: str | None = None) -> "ArticlePlaces":
-        """Resolve every place mention of ``doc`` (and read its dateline) once per article."""
-        return ArticlePlaces(self, doc, title)
+    def start_article(self, doc: Doc, title: str | None = None,
+                      prior_divisions: Iterable[str] = ()) -> "ArticlePlaces":
+        """Resolve every place mention of ``doc`` (and read its dateline) once per article; ``prior_divisions``
+        as in :meth:`Geocoder.resolve_all` (the publication's home division, when known)."""
+        return ArticlePlaces(self, doc, title, prior_divisions)
 
 
 def _plainly_place(geocoder: Geocoder, p: Place, text: str, min_pop: int = 50_000) -> bool:
@@ -533,7 +589,8 @@ def _place_ents(span: Span | Doc) -> list[Span]:
 class ArticlePlaces:
     """Per-article places: every mention resolved with the article as context, plus the dateline."""
 
-    def __init__(self, geocoder: Geocoder, doc: Doc, title: str | None) -> None:
+    def __init__(self, geocoder: Geocoder, doc: Doc, title: str | None,
+                 prior_divisions: Iterable[str] = ()) -> None:
         self.geocoder, self.doc, self.title = geocoder, doc, title
         self.dateline = _find_dateline(doc.text, title)
         self.dateline_place: Place | None = None
@@ -576,7 +633,7 @@ class ArticlePlaces:
                 extra.append(m.group(1))
                 qualifiers[i] = len(names) + len(extra) - 1
         qualifiers += [None] * (len(names) + len(extra) - len(qualifiers))
-        places = geocoder.resolve_all(names + extra, qualifiers=qualifiers)
+        places = geocoder.resolve_all(names + extra, qualifiers=qualifiers, prior_divisions=tuple(prior_divisions))
         # a facility ("the White House", "Kissufim crossing") is taken only when it is plainly a place name
         # the NER mislabelled (a country, a division, a city of 50,000+), never a namesake village
         for i, e in enumerate(ents):
