@@ -151,6 +151,32 @@ def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
     return e
 
 
+def _content_of_embed(tok: Token, entries_by_tok: dict[int, Trigger]) -> bool:
+    """Is the noun the object of an embedding trigger ("agreed *to a ceasefire*", "demanded *a truce*")?"""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in ("dobj",):
+        return False
+    e = entries_by_tok.get(head.i)
+    return e is not None and e.embed
+
+
+def _merge_conjoined_verbs(kept: list[_Candidate]) -> None:
+    """"ordered the closure of the consulate and expelled its staff": two verbs of one type, coordinated and
+    sharing the subject, are one event."""
+    by_tok = {c.tok.i: c for c in kept}
+    for c in list(kept):
+        if c.is_noun or c.tok.dep_ != "conj" or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.tok.children):
+            continue
+        head = by_tok.get(c.tok.head.i)
+        if head is None or head is c or head.event != c.event or head.modality != c.modality or head not in kept:
+            continue
+        head.recips = head.recips + [r for r in c.recips if all(r.i != x.i for x in head.recips)
+                                     and all(r.i != a.i for a in head.actors)]
+        kept.remove(c)
+
+
 def _light_governor(tok: Token) -> Token | None:
     """The light verb carrying an event noun ("held *talks*", "went on *strike*", "talks *were held*")."""
     head = tok.head
@@ -705,6 +731,8 @@ def _sentence_events(sent: Span, lex: Lexicon,
             c.event, c.mode, c.cameo = "MOBILIZE", "weapons", "152"
         if c.entry.weak and not c.actors and not c.recips:
             continue
+        if c.is_noun and c.gov is None and not c.actors and not c.recips and _content_of_embed(c.tok, entries_by_tok):
+            continue                                # "agreed to a ceasefire", "demanded a truce": the content only
         if c.subj_event is not None and not c.actors and c.subj_event.lemma_.lower() in THING_SUBJECTS:
             continue                                # "the measures bar them from ...": a thing, not an actor
         if c.event == "ASSAULT" and not c.is_noun and _natural_cause(c.tok):
@@ -750,6 +778,7 @@ def _sentence_events(sent: Span, lex: Lexicon,
     _embedded_modes(kept, lex)
     _merge_when_clauses(kept)
     _merge_relative_clauses(kept)
+    _merge_conjoined_verbs(kept)
     _conjoined_partners(kept)
     kept.extend(demands)
     pending: dict[int, tuple[Token, list[Token]]] = {}

@@ -813,6 +813,7 @@ class ArticleActors:
         doc = span.doc
         labels = ("GPE",) if want == "state" else ("GPE", "ORG", "NORP")
         res = self.coder.resolver
+        found: list[list[Entity]] = []
         for t in reversed(doc[: span.start]):
             if t.dep_ != "conj" or t.ent_type_ not in labels or t.head.ent_type_ not in labels:
                 continue
@@ -829,10 +830,16 @@ class ArticleActors:
                 sector = "GOV" if want == "state" or (c.sector is None and ent.label_ == "GPE") else c.sector
                 out.append(Entity(text=span.text.strip(), name=c.name, code=c.code, sector=sector))
             if len(out) == 2 and out[0].code != out[1].code:
-                return out
-            if len(out) == 2:
-                continue
-        return []
+                found.append(out)
+                if len(found) >= 3:
+                    break
+        if not found:
+            return []
+        # among the latest few pairs, the one whose parties the article names most ("talks mediated by Turkey
+        # and Qatar ... fighting between the neighbours" are Pakistan and Afghanistan); ties: the latest
+        weight = self._country_count
+        return max(enumerate(found), key=lambda kv: (weight.get(kv[1][0].code, 0) + weight.get(kv[1][1].code, 0),
+                                                     -kv[0]))[1]
 
     def _code_span(self, span: Span) -> Entity:
         self._build()

@@ -294,6 +294,22 @@ def _link_cost(span: Span, trigger: Token) -> tuple[int, int, int, int]:
     return (9, 9, 9, dist)
 
 
+_SEQUENCE_MARKS = frozenset({"after", "before", "since", "following", "until"})
+
+
+def _in_sequence_clause(trigger: Token, span: Span) -> bool:
+    """Is the trigger inside an after/before/since clause that the expression is outside of?"""
+    cur = trigger
+    for _ in range(5):
+        if cur.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in _SEQUENCE_MARKS
+                                       for c in cur.children):
+            return not (cur.left_edge.i <= span.root.i <= cur.right_edge.i)
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def resolve_event_date(sent: Span, trigger: Token | None, published: date | None) -> DateResult:
     """The event's date from its own sentence; falls back to the publication date with precision 'unknown'.
 
@@ -313,6 +329,9 @@ def resolve_event_date(sent: Span, trigger: Token | None, published: date | None
         for c in cands:
             span = _cand_tokens(sent, c)
             cost = _link_cost(span, trigger) if span is not None and len(span) else (9, 9, 9, 999)
+            if c.res.precision == "day" and span is not None and len(span) and cost[0] >= 9 \
+                    and _in_sequence_clause(trigger, span):
+                continue    # "postponed talks on Wednesday after police arrested an officer": not that day
             if cost < _OTHER_NOUN and not (tense == "past" and published is not None
                                            and c.res.iso > published.isoformat()):
                 # something that has happened is not dated after the story ("agreed on Thursday to hold
