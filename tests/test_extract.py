@@ -607,3 +607,63 @@ def test_unless_does_not_turn_a_planned_visit_into_a_threat(events):
 def test_possessive_pronoun_of_light_verb_noun_yields_to_the_subject(events):
     m = one(events("Kurdish fighters launched their offensive against Islamic State positions."), "ASSAULT")
     assert texts(m.actors) == ["Kurdish fighters"]
+
+
+# ------------------------------------------------------------------ ngec round: concessions, retreats, threats
+
+def test_agreeing_to_lift_a_curfew_is_a_concession_beside_the_agreement(events):
+    ms = events("The authorities agreed to lift the curfew in the capital.")
+    assert one(ms, "AGREE")
+    assert one(ms, "CONCEDE")
+
+
+def test_agreeing_not_to_lift_is_no_concession(events):
+    ms = events("The authorities agreed not to lift the curfew.")
+    assert not asserted(ms, "CONCEDE")
+
+
+def test_agreeing_to_concessions_is_concede(events):
+    assert one(events("The government agreed to concessions to the opposition."), "CONCEDE")
+
+
+def test_lifting_of_restrictions_is_concede_but_removal_of_a_president_is_not(events):
+    assert one(events("The government announced the lifting of the curfew on Monday."), "CONCEDE", modality=None)
+    assert not asserted(events("Protesters demanded the removal of the president."), "CONCEDE")
+
+
+def test_standing_down_is_a_resignation(events):
+    m = one(events("The prime minister stood down on Tuesday."), "RETREAT")
+    assert m.mode == "resign"
+
+
+def test_withdrawing_from_a_treaty_is_sanction_withdraw(events):
+    m = one(events("Russia withdrew from the arms control treaty."), "SANCTION")
+    assert m.mode == "withdraw"
+    assert not asserted(events("Russia withdrew from the arms control treaty."), "RETREAT")
+    assert one(events("Russia withdrew its troops from the town."), "RETREAT").mode == "withdraw"
+
+
+def test_withdrawing_a_complaint_is_concede(events):
+    assert one(events("Brazil withdrew its complaint against Argentina at the WTO."), "CONCEDE")
+
+
+def test_considering_sanctions_is_a_threat_not_sanctions(events):
+    ms = events("The European Union is considering imposing new sanctions on Belarus.")
+    assert one(ms, "THREATEN")
+    assert not asserted(ms, "SANCTION")
+    assert not asserted(events("The possibility of sanctions on Belarus was raised by diplomats."), "SANCTION")
+
+
+def test_protests_that_erupted_are_asserted_without_a_named_actor(events):
+    ms = events("Violent protests erupted in the capital on Friday.")
+    assert one(ms, "PROTEST")
+    assert not asserted(events("Leaders hope to avoid protests next week."), "PROTEST")
+
+
+def test_committee_set_up_to_investigate_is_an_investigation(events):
+    m = one(events("Parliament set up a committee to investigate the killings."), "ACCUSE")
+    assert m.mode == "investigate"
+
+
+def test_implementing_a_ceasefire_is_retreat(events):
+    assert one(events("Both sides implemented the ceasefire on Monday."), "RETREAT").mode == "ceasefire"

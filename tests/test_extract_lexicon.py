@@ -78,3 +78,13 @@ def test_duplicates_and_empty_files_are_rejected() -> None:
         parse_triggers(line + line)
     with pytest.raises(LexiconError, match="no entries"):
         parse_triggers(HEADER)
+
+
+def test_concession_retreat_and_withdrawal_wording_present() -> None:
+    lex = load_lexicon()
+    assert any(e.event == "CONCEDE" and "complaint" in e.objs for e in lex.verbs["withdraw"])
+    assert lex.verbs["withdraw"][-1].event == "RETREAT"            # the bare verb is still a retreat
+    assert any(e.part == "down" and e.mode == "resign" for e in lex.verbs["stand"])
+    assert any(e.event == "RETREAT" and e.mode == "ceasefire" for e in lex.verbs["implement"])
+    assert any(e.event == "SANCTION" and e.mode == "withdraw" for e in lex.verbs["leave"])
+    assert lex.nouns["lifting"][0].event == "CONCEDE" and lex.nouns["lifting"][0].weak

@@ -439,3 +439,61 @@ def test_start_article_takes_a_prior_division(geo, nlp):
     assert geo.start_article(doc).place_of(ent).country_code == "FRA"
     p = geo.start_article(doc, prior_divisions=["US-TN"]).place_of(ent)
     assert (p.country_code, p.admin1) == ("USA", "Tennessee")
+
+
+# -- landmarks, counties outside the US, unknown names (fourth round) --------------------------------------------
+
+def test_landmark_is_not_its_namesake_town(geo):
+    p = geo.resolve("White House")  # not White House, Tennessee
+    assert (p.country_code, p.precision, p.admin1) == ("USA", "point", "District of Columbia")
+    p = geo.resolve("Heathrow")
+    assert (p.country_code, p.precision, p.feature_code) == ("GBR", "point", "AIRP")
+    assert geo.resolve_all(["Mississippi River"])[0].country_code == "USA"
+
+
+def test_landmarks_and_foreign_counties_stay_out_of_the_ruler():
+    texts = {p["pattern"] for p in ruler_patterns()}
+    assert not {"White House", "Kerry", "Kent", "Lancashire", "County Clare", "Heathrow"} & texts
+    assert {"London", "Ohio", "Baku"} <= texts
+
+
+def test_english_county_with_english_towns_and_us_town_with_us_places(geo):
+    kent, town = geo.resolve_all(["Kent", "Maidstone"])
+    assert (kent.country_code, kent.precision, kent.feature_code) == ("GBR", "admin1", "ADM2")
+    kent, _ = geo.resolve_all(["Kent", "Seattle"])
+    assert (kent.country_code, kent.admin1) == ("USA", "Washington")
+    # a county's head count does not make it beat a small namesake among its state's towns
+    out = geo.resolve_all(["Cornwall", "Newburgh", "Poughkeepsie", "N.Y."])
+    assert out[0].country_code == "USA"
+
+
+def test_irish_county_by_its_written_forms(geo):
+    for name in ("County Clare", "Co. Clare", "Clare"):
+        p = geo.resolve_all([name, "Ennis", "Ireland"])[0]
+        assert p.country_code == "IRL" and p.precision == "admin1", name
+
+
+def test_unknown_names_fall_back_to_the_story_place_only_when_asked(geo):
+    names = ["New Orleans", "Royal Street", "Frenchmen Street", "New Orleans", "Louisiana"]
+    assert geo.resolve_all(names)[1] is None
+    out = geo.resolve_all(names, local_fallback=True)
+    nola = out[0]
+    for p, name in ((out[1], "Royal Street"), (out[2], "Frenchmen Street")):
+        assert (p.name, p.geonameid, p.feature_code) == (name, None, "LOCAL")
+        assert (p.lat, p.lon, p.country_code) == (nola.lat, nola.lon, "USA")
+    assert out[0].feature_code != "LOCAL"  # known names keep their own answer
+
+
+def test_unknown_name_containing_a_place_of_the_story(geo):
+    # the most mentioned place is Manila, but the hall is in the other town the story names
+    out = geo.resolve_all(["Manila", "Manila", "Cebu", "Cebu City Hall"], local_fallback=True)
+    assert out[3].feature_code == "LOCAL" and out[3].lat == out[2].lat
+    # a landmark inside an unknown name; a far-off city's name in a street's name does not move it
+    out = geo.resolve_all(["London", "Heathrow Animal Reception Centre"], local_fallback=True)
+    assert abs(out[1].lat - 51.47) < 0.05 and abs(out[1].lon + 0.45) < 0.05
+    out = geo.resolve_all(["St. Louis", "Missouri", "Hampton Avenue"], local_fallback=True)
+    assert out[2].admin1 == "Missouri"
+
+
+def test_unknown_name_with_nothing_else_in_the_story_stays_unresolved(geo):
+    assert geo.resolve_all(["Qwertyzzz Street"], local_fallback=True) == [None]

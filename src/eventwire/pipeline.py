@@ -19,11 +19,11 @@ from datetime import date
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import Mention, find_events
 from eventwire.ground.actors import ActorCoder, ArticleActors
-from eventwire.ground.dates import resolve_event_date
+from eventwire.ground.dates import DateResult, resolve_event_date
 from eventwire.ground.places import ArticlePlaces, Geocoder
 from eventwire.nlp import load_nlp
 from eventwire.ontology import Ontology, load_ontology
@@ -89,38 +89,170 @@ class Pipeline:
             return []
         actors = self.actors.start_article(doc, published)
         places = self.places.start_article(doc, article.title)
-        events = [self.to_event(m, article, offset, actors, places, published) for m in mentions]
-        return dedupe(events)
+        if places.dateline_place is not None:
+            actors.note_dateline(places.dateline_place.country_code)
+        dates = [resolve_event_date(m.sent, m.trigger, published) for m in mentions]
+        lead = lead_date(mentions, dates, published, offset)
+        events = [self.to_event(m, article, offset, actors, places, published, when)
+                  for m, when in zip(mentions, dates)]
+        implied_recipients(events)
+        narrative = {id(ev) for ev, m in zip(events, mentions) if narrated(m.trigger)}
+        out = dedupe(events)
+        if lead is not None:
+            for ev in out:
+                if ev.date_precision == "unknown" and id(ev) in narrative:
+                    # a past-tense account with no date of its own continues the story's lead ("Protesters had
+                    # tried to block the avenue"): it happened when the lead's event did
+                    ev.date, ev.date_precision, ev.date_text = lead.date, lead.precision, lead.text
+        return out
 
     def to_event(self, m: Mention, article: Article, offset: int, actors: ArticleActors,
-                 places: ArticlePlaces, published: date | None) -> Event:
+                 places: ArticlePlaces, published: date | None, when: DateResult | None = None) -> Event:
         onto = self.ontology
         mode = m.mode if onto.is_valid_mode(m.event, m.mode) else None
         actor = [e for s in m.actors for e in actors.code_many(s)]
-        recipient = [e for s in m.recipients for e in actors.code_many(s)]
         if m.reciprocal:
-            actor, recipient = actor + recipient, []
-        when = resolve_event_date(m.sent, m.trigger, published)
+            # the parties of a meeting or agreement are all actors; whoever the agreed act is done to is not
+            # a party ("agreed to accept 1,500 refugees")
+            actor += [e for s in m.recipients if is_party(s, m.trigger) for e in actors.code_many(s)]
+            recipient = [e for s in m.recipients if not is_party(s, m.trigger) for e in actors.code_many(s)]
+        else:
+            recipient = [e for s in m.recipients for e in actors.code_many(s)]
+        if when is None:
+            when = resolve_event_date(m.sent, m.trigger, published)
+        event, modality, cameo0 = m.event, m.modality, m.cameo
+        if modality == "asserted" and published is not None and when.precision != "unknown" and when.date \
+                and when.date > published.isoformat():
+            # dated after publication ("when they meet in Washington next week"): planned, not done. The
+            # manual's rules: planned cooperation is AGREE, a planned retreat CONCEDE; anything else is future
+            if event in FUTURE_AS_AGREE:
+                event, mode, cameo0 = "AGREE", None, FUTURE_AS_AGREE[event]
+            elif event == "RETREAT":
+                event, mode, cameo0 = "CONCEDE", None, None
+            elif event in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"):
+                modality = "future"
         loc = places.event_location(m.sent, m.trigger)
         start, end = m.sent.start_char - offset, m.sent.end_char - offset
         in_title = start < 0
         span = (0, 0) if in_title else (start, end)
         sent_text = m.sent.text.strip()
-        cameo = m.cameo or onto.cameo_for(m.event, mode)
+        cameo = cameo0 or onto.cameo_for(event, mode)
         confidence = m.confidence * (0.9 if in_title else 1.0)
         if not actor:
             confidence *= 0.8
-        eid = content_id(article.id, m.event, mode or "", m.modality, str(span[0]),
+        eid = content_id(article.id, event, mode or "", modality, str(span[0]),
                          str(m.trigger.idx), "|".join(e.text for e in actor + recipient))
         return Event(
-            id="e-" + eid, article_id=article.id, event=m.event, mode=mode,
-            context=[c for c in m.contexts if c in onto.contexts], modality=m.modality,
+            id="e-" + eid, article_id=article.id, event=event, mode=mode,
+            context=[c for c in m.contexts if c in onto.contexts], modality=modality,
             actor=actor, recipient=recipient, date=when.date, date_precision=when.precision,
-            date_text=when.text, event_loc=loc, cameo=cameo, quad_class=onto.quad_for(m.event),
-            score=onto.score_for(m.event, mode), event_text=sent_text, span=span,
+            date_text=when.text, event_loc=loc, cameo=cameo, quad_class=onto.quad_for(event),
+            score=onto.score_for(event, mode), event_text=sent_text, span=span,
             confidence=round(min(max(confidence, 0.0), 1.0), 3), trigger=m.trigger.text,
             evidence=[{"text": sent_text, "span": list(span), "where": "title" if in_title else "body"}],
         )
+
+
+def narrated(trigger: Token) -> bool:
+    """Is the trigger a past-tense account ("clashed", "had fired", "were killed", not "says", "will meet")?"""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if tags & {"MD", "VBZ", "VBP"} or any(c.lower_ in ("will", "would", "to") for c in verb.children
+                                          if c.dep_ in ("aux", "auxpass")):
+        return False
+    return bool(tags & {"VBD"}) or verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def lead_date(mentions: list[Mention], dates: list[DateResult], published: date | None,
+              offset: int) -> DateResult | None:
+    """The date of the story's lead: the first body event dated to a day on or within a week before
+    publication. Undated past-tense accounts later in the story inherit it."""
+    if published is None:
+        return None
+    for m, d in zip(mentions, dates):
+        if m.sent.start_char < offset or d.precision != "day" or not d.date:
+            continue
+        try:
+            days = (published - date.fromisoformat(d.date)).days
+        except ValueError:
+            continue
+        if 0 <= days <= 7:
+            return d
+        return None
+    return None
+
+
+#: cooperation dated after publication is a promise of it (PLOVER AGREE), with CAMEO's "express intent" codes
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
+#: types whose target goes unsaid when the story is about two sides ("France warned it would respond firmly")
+IMPLIED_TARGET = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SANCTION", "CONCEDE", "AGREE"})
+NON_STATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC"})
+
+
+def article_dyad(events: list[Event]) -> tuple[str, str] | None:
+    """The two sides of a two-sided story: the two codes named most often among the events' parties, when
+    the second is named at least twice and more often than any third."""
+    counts: dict[str, int] = {}
+    for ev in events:
+        for e in ev.actor + ev.recipient:
+            if e.code and e.code not in ("NGO", "MNC"):
+                counts[e.code] = counts.get(e.code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < 2 or ranked[1][1] < 2 or (len(ranked) > 2 and ranked[2][1] >= ranked[1][1]):
+        return None
+    return ranked[0][0], ranked[1][0]
+
+
+def implied_recipients(events: list[Event]) -> None:
+    """In a story about two sides, a one-sided act of one side with no target named ("warned that France
+    would respond firmly", "rejected the demands") is aimed at the other side. The recipient is marked by an
+    empty ``text`` (no words of the sentence name it) and the event's confidence drops."""
+    for ev in events:
+        # protesters with no stated target: by convention their own government ("rallying against a new law")
+        codes = {e.code for e in ev.actor}
+        if ev.event == "PROTEST" and not ev.recipient and len(codes) == 1 and None not in codes \
+                and not codes & NON_STATE_CODES and all(e.sector not in ("GOV", "MIL", "COP") for e in ev.actor):
+            ev.recipient = [Entity(text="", name="government", code=next(iter(codes)), sector="GOV")]
+    dyad = article_dyad(events)
+    if dyad is None:
+        return
+    model: dict[str, Entity] = {}
+    for ev in events:
+        for e in ev.actor + ev.recipient:
+            if e.code in dyad and (e.code not in model or e.sector is None and model[e.code].sector is not None):
+                model[e.code] = e
+    for ev in events:
+        if ev.event not in IMPLIED_TARGET or not ev.actor:
+            continue
+        acodes = {e.code for e in ev.actor}
+        if len(acodes) != 1 or not acodes <= set(dyad):
+            continue
+        own = next(iter(acodes))
+        other = dyad[1] if own == dyad[0] else dyad[0]
+        # "warned that *France* would respond": the speaker's own state read as the one warned
+        self_target = ev.event in ("THREATEN", "REQUEST", "ACCUSE", "REJECT") and ev.recipient and all(
+            e.code == own and e.sector is None for e in ev.recipient)
+        if ev.recipient and not self_target:
+            continue
+        m = model[other]
+        ev.recipient = [Entity(text="", name=m.name, code=m.code, sector=m.sector)]
+        ev.confidence = round(max(0.05, ev.confidence - 0.1), 3)
+
+
+def is_party(span: Span, trigger: Token) -> bool:
+    """Is a participant of a reciprocal event one of its parties, rather than the object of a clause the
+    event governs? "agreed *with Kyiv*", "met *the president*": parties; "agreed to accept *refugees*": not."""
+    tok = span.root
+    for _ in range(12):
+        head = tok.head
+        if head is tok or head.i == trigger.i or trigger.is_ancestor(tok) is False:
+            return True
+        if head.pos_ in ("VERB", "AUX") and trigger.is_ancestor(head):
+            return False
+        tok = head
+    return True
 
 
 def _codes(entities: list[Entity]) -> frozenset[str]:
@@ -159,7 +291,9 @@ def _same_event(small: Event, big: Event) -> bool:
         return False
     if (sa | sr) == (ba | br) and sa != ba:  # the same parties, roles swapped: only reciprocal types
         return small.event in RECIPROCAL
-    return sa <= ba and sr <= br
+    # one account names fewer parties than the other: "declared a truce on Thursday" and "his forces would
+    # halt operations against the army" (the date comes from one, the recipient from the other)
+    return sa <= ba and sr <= br or ba <= sa and br <= sr
 
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
@@ -197,6 +331,13 @@ def _merge(cluster: list[Event]) -> Event:
                 seen.add(ev["text"])
                 evidence.append(ev)
     primary.evidence = evidence
+    # a body account naming more parties than the primary lends them (the primary keeps its date)
+    def slots(e: Event) -> int:
+        return len(_codes(e.actor)) + len(_codes(e.recipient))
+
+    fuller = max((e for e in cluster if not _in_title(e)), key=slots, default=primary)
+    if slots(fuller) > slots(primary):
+        primary.actor, primary.recipient = fuller.actor, fuller.recipient
     primary.confidence = round(min(1.0, max(e.confidence for e in cluster) + 0.05 * (len(cluster) - 1)), 3)
     if primary.event_loc is None:
         primary.event_loc = next((e.event_loc for e in cluster if e.event_loc is not None), None)

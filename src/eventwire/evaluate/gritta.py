@@ -5,7 +5,9 @@ its document (their texts only, as a geoparser's recogniser would see them, plus
 behind a comma in the text, "Paris, Tenn."; gold coordinates are never used as context). Demonyms ("Syrian",
 "African", "Ohioans"), which the gold counts as toponyms, stand for their place (``demonyms=False`` turns that
 off); continents, oceans and world regions get a point of precision ``region`` (``regions=False`` leaves them
-unresolved, as event locations do). Scored on the mentions that have gold coordinates: accuracy within 161 km,
+unresolved, as event locations do). A name the gazetteer lacks (a street, building, river, village) is placed at
+the document's own place (``local_fallback``, on here, never for event locations; ``acc@161_no_fallback`` gives
+the figure without it). Scored on the mentions that have gold coordinates: accuracy within 161 km,
 mean and median error, and coverage (fraction resolved at all). Unresolved mentions count as misses in acc@161.
 
 Local papers (most of LGL) rarely name their own state: "Paris" in the Paris (Tenn.) Post-Intelligencer is Paris,
@@ -39,6 +41,9 @@ PRIOR_MIN_NAMES = 3       # ... holding at least this many of the distinct names
 PRIOR_MIN_SHARE = 0.3     # ... and at least this share of those placed in any division
 SOURCE_PRIOR = False  # headline figures are one article at a time, as a geoparser sees them
 PRIOR_ROUNDS = 2          # the priors are recomputed from the answers they gave this many times
+# a name the gazetteer lacks (street, building, river, village) is placed at the document's own place
+# (``Geocoder.resolve_all(..., local_fallback=True)``); ``acc@161_no_fallback`` reports the figure without it
+LOCAL_FALLBACK = True
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -98,6 +103,8 @@ def source_priors(geo: Geocoder, publications: list[str | None], names: list[lis
         divs: set[tuple[str, str]] = set()
         ccs: set[tuple[str, str]] = set()
         for text, p in zip(texts, places):
+            if p is not None and p.feature_code == "LOCAL":
+                continue  # a guess from the document itself says nothing more about the publication
             k = geo.division_key(p)
             if not k:
                 continue
@@ -135,7 +142,7 @@ def source_priors(geo: Geocoder, publications: list[str | None], names: list[lis
 def _score(docs: list[dict[str, Any]], answers: list[list[Any]], limit: int | None
            ) -> tuple[dict[str, Any], int, list[dict[str, Any]]]:
     errors_km: list[float] = []
-    n = resolved = hits = 0
+    n = resolved = hits = local = 0
     examples: list[dict[str, Any]] = []
     for doc, places in zip(docs, answers):
         for t, p in zip(doc["_tops"], places):
@@ -150,6 +157,7 @@ def _score(docs: list[dict[str, Any]], answers: list[list[Any]], limit: int | No
                                      "gold": [t["lat"], t["lon"]]})
                 continue
             resolved += 1
+            local += p.feature_code == "LOCAL"
             km = _km(p.lat, p.lon, float(t["lat"]), float(t["lon"]))
             errors_km.append(km)
             if km <= 161:
@@ -165,17 +173,22 @@ def _score(docs: list[dict[str, Any]], answers: list[list[Any]], limit: int | No
         "median_km": round(statistics.median(errors_km), 1) if errors_km else None,
         "coverage": round(resolved / n, 4) if n else 0.0,
     }
+    if local:  # share of the scored mentions placed by the local fallback (Geocoder.place_unknown)
+        metrics["fallback_share"] = round(local / n, 4)
     return metrics, n, examples
 
 
 def run(data_dir: Path, limit: int | None = None, name: str = "gritta_lgl",
         geocoder: Geocoder | None = None, demonyms: bool = True, regions: bool = True,
-        source_prior: bool = SOURCE_PRIOR, **_: Any) -> dict[str, Any]:
+        source_prior: bool = SOURCE_PRIOR, local_fallback: bool = LOCAL_FALLBACK, **_: Any) -> dict[str, Any]:
     """Score toponym resolution; ``limit`` caps the number of gold toponyms (with coordinates) scored.
 
     With ``source_prior`` each document is resolved a second time with its publication's home division (from
     the resolver's answers on the publication's other documents, :func:`source_priors`) as a weak prior; the
-    metrics then also give ``acc@161_document_only`` (the first, per-document answers)."""
+    metrics then also give ``acc@161_document_only`` (the first, per-document answers). With ``local_fallback``
+    a name the gazetteer lacks is placed at the document's own place (``Geocoder.place_unknown``); the metrics
+    then also give ``acc@161_no_fallback`` and ``coverage_no_fallback`` (those guesses left unresolved) and
+    ``fallback_share`` (the share of scored mentions placed by it)."""
     path = Path(data_dir) / "geoparsing_gritta" / FILES[name]
     if not path.exists():
         from eventwire.evaluate import DatasetMissing
@@ -191,9 +204,15 @@ def run(data_dir: Path, limit: int | None = None, name: str = "gritta_lgl",
             if doc["_tops"]:
                 docs.append(doc)
     quals = [qualifiers(d.get("text") or "", d["_tops"]) for d in docs]
-    answers = [geo.resolve_all([t["text"] for t in d["_tops"]], demonyms=demonyms, regions=regions, qualifiers=q)
+    answers = [geo.resolve_all([t["text"] for t in d["_tops"]], demonyms=demonyms, regions=regions, qualifiers=q,
+                               local_fallback=local_fallback)
                for d, q in zip(docs, quals)]
     extra: dict[str, Any] = {}
+    if local_fallback:  # the same answers with the fallback's guesses left unresolved
+        bare = _score(docs, [[None if p is not None and p.feature_code == "LOCAL" else p for p in a]
+                             for a in answers], limit)[0]
+        extra["acc@161_no_fallback"] = bare["acc@161"]
+        extra["coverage_no_fallback"] = bare["coverage"]
     metrics, n, examples = _score(docs, answers, limit)
     if source_prior:
         first = answers
@@ -201,7 +220,7 @@ def run(data_dir: Path, limit: int | None = None, name: str = "gritta_lgl",
             priors = source_priors(geo, [_publication(d) for d in docs],
                                    [[t["text"] for t in d["_tops"]] for d in docs], answers)
             answers = [geo.resolve_all([t["text"] for t in d["_tops"]], demonyms=demonyms, regions=regions,
-                                       qualifiers=q, prior_divisions=pr) if pr else a
+                                       qualifiers=q, prior_divisions=pr, local_fallback=local_fallback) if pr else a
                        for d, q, a, pr in zip(docs, quals, first, priors)]
         extra["docs_with_source_prior"] = round(sum(1 for pr in priors if pr) / len(docs), 4) if docs else 0.0
         extra["acc@161_source_prior"] = _score(docs, answers, limit)[0]["acc@161"]

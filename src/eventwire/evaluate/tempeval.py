@@ -9,8 +9,17 @@ word heuristic instead). Metrics:
 * ``exact_date_type`` — the same over DATE-type items only (the issue's ≥ 0.90 target applies here).
 * ``exact_day`` — the calendar part only (first 10 characters) on items whose gold names a single day; this is
   what an event record's ``date`` needs.
-* ``resolvable_gold`` — share of items whose gold is a plain value our output form can express (no ``X``
-  placeholders, quarters, durations or ``*_REF``); ``exact_resolvable`` — exact on those.
+* ``resolvable_gold`` — share of items whose gold is a plain day / week / month / year value (no ``X``
+  placeholders, quarters, durations or ``*_REF``); ``exact_resolvable`` — exact on those (kept on this
+  definition so that figures stay comparable across rounds).
+* ``exact_expressible`` — exact on the items whose gold is any value the resolver can produce: the plain ones
+  plus quarters, halves, seasons, decades, centuries and ``*_REF`` (``n_expressible`` of them).
+* ``underspecified_agree`` — diagnostic, not a score: on gold values with ``X`` placeholders ("1989-WXX",
+  "1998-12-XX"), the share where our value has the same form and agrees on every position the gold fills in.
+
+The expression is resolved inside its context sentence (``timex_value(..., sentence=context)``), as the event
+date code reads it: direction words before it ("until", "as early as", "the day before") and a results
+comparison around "a year ago" count.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from eventwire.ground.dates import tense_of, timex_value
 
 _PLAIN = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T(\d{2}(:\d{2})?|MO|AF|EV|NI))?)?|-W\d{1,2}(-WE)?)?$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_EXPRESSIBLE = re.compile(r"^(?:\d{4}-(?:Q[1-4]|H[12]|SP|SU|FA|WI)|\d{2,3}|(?:PAST|PRESENT|FUTURE)_REF)$")
 _FUTURE_WORDS = re.compile(r"(?i)\b(will|would|'ll|shall|plans? to|planned to|scheduled|due to|set to|expected to|is to|are to|going to)\b")
 
 
@@ -36,6 +46,14 @@ _WEEK = re.compile(r"-W0?(\d)")
 def _same(got: str | None, gold: str) -> bool:
     """Exact TIMEX3 equality, reading "2000-W7" (as some gold annotations write it) as "2000-W07"."""
     return got is not None and (got == gold or _WEEK.sub(r"-W\1", got) == _WEEK.sub(r"-W\1", gold))
+
+
+def _agrees(got: str | None, gold: str) -> bool:
+    """Same form as an underspecified gold value and equal wherever the gold is not ``X``."""
+    if got is None:
+        return False
+    got, gold = _WEEK.sub(r"-W\1", got), _WEEK.sub(r"-W\1", gold)
+    return len(got) == len(gold) and all(b == "X" or a == b for a, b in zip(got, gold))
 
 
 def _load(path: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -132,7 +150,7 @@ def run(data_dir: Path, limit: int | None = None, name: str = "tempeval3_relativ
         else:
             tenses = [_tense_from_words(r["context"]) for r in rows]
     n = len(rows)
-    hit = hit_date = n_date = hit_day = n_day = hit_res = n_res = 0
+    hit = hit_date = n_date = hit_day = n_day = hit_res = n_res = hit_exp = n_exp = hit_x = n_x = 0
     unresolved = 0
     errors: list[dict[str, Any]] = []
     by_kind: Counter[str] = Counter()
@@ -141,7 +159,7 @@ def run(data_dir: Path, limit: int | None = None, name: str = "tempeval3_relativ
     for k, r in enumerate(rows):
         anchor = date.fromisoformat(r["dct"][:10])
         tense = tenses[k]
-        got = timex_value(r["timex_text"], anchor, tense)
+        got = timex_value(r["timex_text"], anchor, tense, sentence=r.get("context"))
         gold = r["gold_value"]
         ok = _same(got, gold)
         kind = re.sub(r"\d", "9", gold)
@@ -158,6 +176,12 @@ def run(data_dir: Path, limit: int | None = None, name: str = "tempeval3_relativ
         if _PLAIN.match(gold):
             n_res += 1
             hit_res += ok
+        if _PLAIN.match(gold) or _EXPRESSIBLE.match(gold):
+            n_exp += 1
+            hit_exp += ok
+        if "X" in gold:
+            n_x += 1
+            hit_x += _agrees(got, gold)
         if not ok:
             miss_kind[kind] += 1
             doc_key = str(r.get("id", "")).rsplit(":", 1)[0]
@@ -178,6 +202,9 @@ def run(data_dir: Path, limit: int | None = None, name: str = "tempeval3_relativ
             "n_day": n_day,
             "resolvable_gold": ratio(n_res, n),
             "exact_resolvable": ratio(hit_res, n_res),
+            "exact_expressible": ratio(hit_exp, n_exp),
+            "n_expressible": n_exp,
+            "underspecified_agree": ratio(hit_x, n_x),
             "unresolved": ratio(unresolved, n),
         },
         "misses_by_gold_shape": dict(miss_kind.most_common()),

@@ -10,6 +10,11 @@ Definitions (docs/evaluation.md):
 * ``plover_type_agreement``: an asserted output event has the PLOVER type of the gold code (CAMEO bridge).
 * ``root_precision``: asserted output events whose root is a gold root of the sentence / asserted events.
 * ``no_event_true_negative_rate``: of the records expecting no event, those with no asserted event.
+
+Records whose text is empty (``abc12_3`` in the 2018 file: a gold triple with no sentence) cannot be coded by any
+system; they are left out of every metric and counted in ``counts["unscorable_records"]``.
+Every gold triple counts once, so a reciprocal meeting coded by PETRARCH as two or more directed triples
+(``COOP_0``: six) weighs as much as its triples.
 """
 
 from __future__ import annotations
@@ -51,6 +56,8 @@ def strict_match(event: Event, gold: dict[str, Any]) -> bool:
 def run(data_dir: Path, limit: int | None = None, name: str = "udpetrarch_gsr_validation", pipeline: Any = None,
         n_process: int = 1, **_: Any) -> dict[str, Any]:
     records = C.read_jsonl(C.require(data_dir / FILE), limit)
+    unscorable = [r["id"] for r in records if not (r.get("text") or "").strip()]
+    records = [r for r in records if (r.get("text") or "").strip()]
     articles = [Article.make(r["text"], id=r["id"], published=published(r.get("date"))) for r in records]
     failures: list[dict[str, str]] = []
     outputs = C.run_pipeline(articles, pipeline, n_process=n_process, failures=failures)
@@ -107,4 +114,5 @@ def run(data_dir: Path, limit: int | None = None, name: str = "udpetrarch_gsr_va
     }
     return C.make_report(name, len(records), metrics, failures=failures, per_type=tally.per_type(),
                          confusion={"cameo_root": confusion, "modality_counts": C.modality_counts(outputs)},
-                         errors=errors, counts={"gold_events": n_gold, "mappable": n_map, "no_event_records": neg_n})
+                         errors=errors, counts={"gold_events": n_gold, "mappable": n_map, "no_event_records": neg_n,
+                                                 "unscorable_records": len(unscorable)})

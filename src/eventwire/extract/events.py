@@ -36,7 +36,8 @@ LIGHT_VERBS = frozenset({
 EXECUTE_VERBS = frozenset({"launch", "mount", "carry", "conduct", "stage", "begin", "start", "execute",
                            "unleash", "wage", "hold", "perform", "undertake", "complete"})
 #: generic nouns whose event is named by their compound ("a mediation effort", "a bombing campaign")
-SHELL_NOUNS = frozenset({"effort", "mission", "campaign", "initiative", "drive", "bid"})
+SHELL_NOUNS = frozenset({"effort", "mission", "campaign", "initiative", "drive", "bid", "package", "program",
+                         "programme"})
 #: prepositions whose object can be an event happening to the subject's verb ("went on strike")
 LIGHT_PREPS = frozenset({"on", "in", "into", "under"})
 #: "placed X under arrest", "put X under investigation": the light verb's object is the recipient
@@ -48,6 +49,8 @@ AIR_WORDS = frozenset({"air", "drone", "missile", "rocket", "military", "aerial"
                        "artillery", "retaliatory"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "multinational", "trilateral"})
 THREAT_CAMEO = {"violence": "138", "restrict": "1312", "relations": "1313"}
+CYBER_WORDS = frozenset({"cyber", "digital", "online", "ransomware", "malware", "hacking", "hacker", "computer",
+                         "ddos", "phishing", "network"})
 #: verbs whose subject noun "strike(s)" is an attack, not a labour strike ("Israeli strikes kill 9")
 HARM_VERBS = frozenset({"kill", "hit", "wound", "injure", "destroy", "damage", "level", "flatten", "target"})
 #: "posed / represented a threat": a judgement about someone, not a threat they made
@@ -97,7 +100,8 @@ def _threat_mode(event: str, mode: str | None) -> str | None:
 
 def _verb_entry(tok: Token, entries: tuple[Trigger, ...]) -> tuple[Trigger | None, Token | None]:
     """The most specific verb entry whose particle/object needs are met, and the consumed object."""
-    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "acomp", "oprd")}
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "acomp", "oprd")
+             or c.dep_ == "ccomp" and c.pos_ == "ADJ"}      # "found him guilty" (a small clause)
     parts.update(g.lower_ for c in tok.children if c.dep_ in ("dobj", "ccomp") for g in c.children
                  if g.dep_ in ("amod", "acomp", "oprd") and g.i > c.i)
     obj_toks = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
@@ -117,6 +121,38 @@ def _verb_entry(tok: Token, entries: tuple[Trigger, ...]) -> tuple[Trigger | Non
     return None, None
 
 
+#: nouns of easing that are a concession only when what is eased is a restriction ("the lifting of the ban")
+CONCESSION_NOUNS = frozenset({"lifting", "easing", "relaxation", "removal", "repeal"})
+RESTRICTION_WORDS = frozenset({
+    "restriction", "ban", "sanction", "embargo", "curfew", "blockade", "control", "rule", "tariff", "measure",
+    "law", "lockdown", "siege", "checkpoint", "barrier", "limit", "requirement", "visa", "emergency", "quota",
+    "censorship", "boycott", "decree", "order", "travel", "closure"})
+#: actions whose announced suspension is a concession ("a suspension of attacks")
+SUSPENDED_ACTIONS = frozenset({"protest", "strike", "attack", "hostility", "offensive", "operation", "fighting",
+                               "demonstration", "boycott", "campaign", "construction", "execution", "raid"})
+
+
+#: bodies, treaties and processes one withdraws from to reduce relations (SANCTION withdraw)
+BODY_WORDS = frozenset({
+    "treaty", "agreement", "accord", "pact", "deal", "organization", "organisation", "alliance", "union",
+    "bloc", "coalition", "commission", "council", "federation", "league", "court", "convention", "body",
+    "talks", "negotiation", "process", "committee", "forum", "community", "membership", "group", "summit",
+    "conference", "partnership", "initiative", "protocol", "arrangement", "framework", "program", "programme"})
+
+
+def _leaves_a_body(tok: Token) -> bool:
+    """Does the withdrawal leave a body, treaty or process ("withdrew from the WTO / the treaty / talks")?"""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("from", "of") or p.dep_ == "prt" and p.lower_ == "out":
+            objs = [g for g in p.children if g.dep_ == "pobj"]
+            objs += [g for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                     for g in q.children if g.dep_ == "pobj"]
+            for o in objs:
+                if o.lemma_.lower() in BODY_WORDS or o.ent_type_ == "ORG" and o.pos_ == "PROPN":
+                    return True
+    return False
+
+
 def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
     e = entries[0]
     lem = tok.lemma_.lower()
@@ -132,7 +168,7 @@ def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
         return e
     if lem == "threat" and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in POSED_VERBS:
         return None                             # "posed a threat to troops": a judgement, not a threat made
-    if lem in ("attack", "warfare", "war", "operation") and mods & {"cyber", "digital", "online"}:
+    if lem in ("attack", "warfare", "war", "operation") and mods & CYBER_WORDS:
         return Trigger(lemma=lem, pos="N", part=None, objs=frozenset(), event="COERCE", mode="cyber",
                        cameo=None, rpreps=("on", "against"), weak=True)
     if e.lemma == "warfare":
@@ -141,6 +177,18 @@ def _noun_entry(tok: Token, entries: tuple[Trigger, ...]) -> Trigger | None:
         return None                             # only a military operation *against* someone
     if e.lemma in ("exercise", "drill", "wargame") and not (mods & JOINT_WORDS or "with" in preps):
         return replace(e, event="MOBILIZE", mode="troops", cameo="152", reciprocal=False)
+    if lem in CONCESSION_NOUNS:
+        # "the lifting of the curfew", "an easing of restrictions": only a restriction eased is a concession
+        objs = {g.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"}
+        return e if objs & RESTRICTION_WORDS else None
+    if lem == "suspension":
+        objs = {g.lemma_.lower() for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"}
+        if objs & SUSPENDED_ACTIONS:        # "announced a suspension of attacks / protests"
+            return Trigger(lemma=lem, pos="N", part=None, objs=frozenset(), event="CONCEDE", mode=None,
+                           cameo="080", rpreps=("against", "on"), weak=True)
+        return e
     if lem == "call":
         if mods & {"phone", "telephone", "video"}:
             return e
@@ -238,6 +286,8 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
                 # "fishermen, held in Libya, were freed by X": the shared subject is the patient
                 shared, _ = subject_of(tok.head)
                 pats = [shared] if shared is not None else []
+            if not pats and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+                pats = [tok.head]               # "citizens *detained* by U.S. agents": the noun is the patient
             for ch in pats:
                 recips.extend(role_heads(ch, an))
     for r in e.rpreps:
@@ -281,6 +331,51 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
         c.subj_event = subj
 
 
+CASUALTY_VERBS = frozenset({"wound", "injure", "kill", "hurt", "maim", "kidnap", "abduct", "detain", "arrest"})
+
+
+def _casualty_tally(tok: Token) -> bool:
+    """A participle naming people, not an act: "fly *the most seriously wounded* to Ankara", "the toll rose to
+    17, *with more than 30 wounded*". (An amod participle, "its long-threatened invasion", is skipped by the
+    caller.)"""
+    if tok.tag_ != "VBN" or tok.lemma_.lower() not in CASUALTY_VERBS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children):
+        return False
+    j = tok.i - 1
+    while j >= tok.sent.start and (tok.doc[j].pos_ == "ADV" or tok.doc[j].lower_ in ("most", "more")):
+        j -= 1
+    if j >= tok.sent.start and tok.doc[j].lower_ == "the":
+        return True
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].pos_ == "NUM" and any(
+        t.lower_ == "with" for t in tok.doc[max(tok.sent.start, subj[0].left_edge.i - 1):subj[0].left_edge.i + 1])
+
+
+#: predicates saying that an event noun, their subject, took place ("protests erupted", "the truce held")
+HAPPEN_VERBS = frozenset({"erupt", "break", "take", "occur", "continue", "spread", "rage", "intensify", "escalate",
+                          "resume", "grip", "rock", "sweep", "paralyze", "paralyse", "hit", "enter", "turn",
+                          "flare", "spill", "persist", "go", "begin", "start", "hold", "end", "last", "follow",
+                          "happen", "unfold", "mount", "grow", "shake", "disrupt", "cripple", "halt"})
+
+
+def _happening(c: _Candidate) -> bool:
+    """An event noun said to take place, with nobody named ("protests erupted", "riots broke out in X",
+    "the ceasefire held", "there were clashes"): the event is there even without a party to ground."""
+    tok = c.tok
+    if not c.is_noun or tok.pos_ != "NOUN" or c.gov is not None:
+        return False
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.pos_ == "VERB" and _lemma(head) in HAPPEN_VERBS:
+        if _lemma(head) == "take" and not any(ch.lemma_.lower() in ("place", "effect") for ch in head.children
+                                               if ch.dep_ in ("dobj", "prt")):
+            return False
+        if _lemma(head) == "break" and not any(ch.lower_ == "out" for ch in head.children):
+            return False
+        return True
+    return tok.dep_ == "attr" and head.lemma_ == "be" and any(ch.dep_ == "expl" for ch in head.children)
+
+
 def _natural_cause(verb: Token) -> bool:
     """Is the killing/destruction done by a disaster, disease or accident rather than by someone?"""
     subj, _ = subject_of(verb)
@@ -317,6 +412,21 @@ def _owner_of(thing: Token, lex: Lexicon, preps: tuple[str, ...] = ("by", "from"
     return []
 
 
+#: participles that make their modifier the doer: "a *Saudi-led* strike", "a *Taliban-claimed* bombing"
+DOER_PARTICIPLES = frozenset({"lead", "led", "back", "backed", "claim", "claimed", "sponsor", "sponsored",
+                              "launch", "launched", "order", "ordered", "direct", "directed", "run", "fire", "fired"})
+
+
+def _modifier_owners(mod: Token) -> list[Token]:
+    """Named doers one level inside a noun's modifier: "a *U.S.* military airstrike" (a compound of the
+    modifier), "a *Saudi*-led strike" (the participle's own modifier)."""
+    doer = mod.lemma_.lower() in DOER_PARTICIPLES or mod.lower_ in DOER_PARTICIPLES
+    if not doer and mod.lower_ not in ("military", "army", "air", "naval", "government", "police"):
+        return []
+    return [g for g in mod.children if g.i < mod.i and g.dep_ in ("compound", "npadvmod", "amod", "nmod", "poss")
+            and g.ent_type_ in ("NORP", "GPE", "ORG")]
+
+
 def _noun_roles(c: _Candidate, an: Lexicon) -> None:
     tok, e = c.tok, c.entry
     actors: list[Token] = []
@@ -328,8 +438,10 @@ def _noun_roles(c: _Candidate, an: Lexicon) -> None:
                 recips.extend(role_heads(ch, an))
             else:
                 actors.extend(role_heads(ch, an))
-        elif ch.dep_ in ("amod", "compound") and ch.ent_type_ in ("NORP", "GPE", "ORG") and ch.i < tok.i:
+        elif ch.dep_ in ("amod", "compound", "nmod") and ch.ent_type_ in ("NORP", "GPE", "ORG") and ch.i < tok.i:
             actors.append(ch)
+        elif ch.dep_ in ("amod", "compound") and ch.i < tok.i:
+            actors.extend(_modifier_owners(ch))
     for o in prep_objects(tok, ("by",)):
         actors.extend(role_heads(o, an))
     for o in of_objs:
@@ -396,6 +508,7 @@ VAGUE_OWNERS = frozenset({"security", "peace", "border", "state", "defence", "de
                           "rescue", "health", "military", "army"})
 FRAME_WORDS = frozenset({"according", "despite", "amid", "after", "before", "during", "since", "following",
                          "ahead", "under", "without", "because"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 FALLBACK_DEPS = frozenset({"pobj", "dobj", "nsubjpass", "dative", "attr", "appos", "conj", "npadvmod"})
 
 
@@ -408,9 +521,8 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
     if c.is_noun and c.gov is None and c.tok.dep_ == "pobj" and c.tok.head.head.pos_ == "VERB":
         scope = c.tok.head.head
     taken: set[int] = set()
-    for a in c.actors:
-        sp = np_span(a)
-        taken.update(range(sp.start, sp.end))
+    for a in c.actors:                          # the actor's own modifiers ("a court *in Lyon*") too
+        taken.update(range(a.left_edge.i, a.right_edge.i + 1))
     best: Token | None = None
     best_key = (9, 0)
     for ch in scope.children:                   # attribution and circumstance are not participants
@@ -430,7 +542,9 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
         if not is_actorish(t, lex.actor_nouns, lex.event_nouns) or t.pos_ == "PRON" or t.pos_ == "NUM":
             continue
         named = t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or t.pos_ == "PROPN"
-        key = (0 if named else 1, abs(t.i - c.tok.i))
+        # a place in a locative phrase ("a raid on a site *in Georgia*") is where, not whom: the last resort
+        where = t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.ent_type_ in ("GPE", "LOC", "FAC")
+        key = (2 if where else 0 if named else 1, abs(t.i - c.tok.i))
         if best is None or key < best_key:
             best, best_key = t, key
     if best is None or in_dateline(best):
@@ -438,7 +552,12 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
     return role_heads(best, lex) or [best]
 
 
-def _motion_purpose(tok: Token) -> Token | None:
+#: setting up a body whose purpose clause is an investigation ("formed a committee to investigate")
+INSTITUTING_VERBS = frozenset({"establish", "set", "form", "appoint", "create", "launch", "name", "constitute",
+                               "convene", "task"})
+
+
+def _motion_purpose(tok: Token, verbs: frozenset[str] = MOTION_VERBS) -> Token | None:
     """The sending/going verb whose purpose clause holds ``tok``: "sent a team to Alabama to *investigate*",
     "troops arrived to help *deliver* aid"."""
     cur = tok
@@ -447,9 +566,9 @@ def _motion_purpose(tok: Token) -> Token | None:
         if head is cur:
             return None
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-        if cur.dep_ in ("advcl", "xcomp") and to_inf and _lemma(head) in MOTION_VERBS:
+        if cur.dep_ in ("advcl", "xcomp") and to_inf and _lemma(head) in verbs:
             return head
-        if cur.dep_ in ("acl", "relcl") and to_inf and head.dep_ == "dobj" and _lemma(head.head) in MOTION_VERBS:
+        if cur.dep_ in ("acl", "relcl") and to_inf and head.dep_ == "dobj" and _lemma(head.head) in verbs:
             return head.head
         if cur.dep_ not in ("xcomp", "conj"):
             return None
@@ -470,6 +589,53 @@ def _offered(tok: Token) -> bool:
         if cur.lemma_.lower() in OFFER_WORDS or cur.lower_ in OFFER_WORDS:
             return True
     return False
+
+
+#: heads of actors that seize people lawfully (an arrest); anyone else seizing people abducts them
+STATE_SEIZERS = frozenset({"police", "policeman", "officer", "authority", "force", "troop", "soldier", "army",
+                           "agent", "guard", "security", "military", "government", "service", "ministry",
+                           "prosecutor", "court", "gendarme", "navy", "coastguard"})
+
+
+def _seized_people(c: _Candidate, lex: Lexicon) -> None:
+    """COERCE `seize` of people: an arrest by state forces, an abduction by anyone else ("the men were
+    seized by fighters on motorcycles")."""
+    if c.event != "COERCE" or c.mode != "seize" or c.is_noun or not c.recips:
+        return
+    if not all(r.pos_ == "PRON" or r.ent_type_ in ("PERSON", "NORP") or r.lemma_.lower() in lex.actor_nouns
+               and r.lemma_.lower() not in ("power", "territory", "town", "city", "village", "region", "district",
+                                            "capital", "province", "colony")
+               for r in c.recips):
+        return
+    if any(r.ent_type_ == "GPE" for r in c.recips):
+        return
+    state = any(a.lemma_.lower() in STATE_SEIZERS or a.ent_type_ in ("GPE", "NORP") for a in c.actors)
+    c.event, c.mode, c.cameo = ("COERCE", "arrest", "173") if state else ("ASSAULT", "abduct", "181")
+
+
+#: verbs and nouns of openly weighing an option ("is considering sanctions", "raised the possibility of a ban")
+CONSIDER_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "study", "discuss", "debate"})
+OPTION_NOUNS = frozenset({"possibility", "option", "prospect"})
+
+
+def _considered(tok: Token) -> bool:
+    """Is the act an option its subject is openly weighing ("considering *banning*", "the possibility of
+    *sanctions*")?  Only a weigher that is itself asserted counts ("did not consider" does not)."""
+    head = tok.head
+    weigher = None
+    if tok.dep_ in ("xcomp", "dobj") and _lemma(head) in CONSIDER_VERBS - {"study", "discuss", "debate"}:
+        weigher = head
+    elif tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ == "of" \
+            and head.head.lemma_.lower() in OPTION_NOUNS:
+        weigher = head.head
+        while weigher.dep_ in ("dobj", "pobj", "prep", "attr") and weigher.head is not weigher \
+                and weigher.head.pos_ in ("VERB", "AUX", "ADP"):
+            weigher = weigher.head
+            if weigher.pos_ in ("VERB", "AUX"):
+                break
+    if weigher is None or weigher.pos_ not in ("VERB", "AUX"):
+        return False
+    return modality_of(weigher, {}).modality == ASSERTED
 
 
 def _retype(c: _Candidate) -> None:
@@ -505,6 +671,13 @@ def _retype(c: _Candidate) -> None:
         c.event, c.mode, c.modality = "THREATEN", mode, ASSERTED
         c.cameo = THREAT_CAMEO.get(mode or "", "130")
         return
+    if m == HYPOTHETICAL and c.minfo.governor is None and c.event in THREAT_TYPES and _considered(c.tok):
+        # "is considering imposing sanctions", "raised the possibility of banning the party": an announced
+        # option of a conflictual act is a (veiled) threat, never the act itself
+        mode = _threat_mode(c.event, c.mode)
+        c.event, c.mode, c.modality = "THREATEN", mode, ASSERTED
+        c.cameo = THREAT_CAMEO.get(mode or "", "130")
+        return
     if m == FUTURE and c.minfo.governor is None and c.event in ("RETREAT", "CONCEDE") and _offered(c.tok):
         # "is willing to withdraw", "is prepared to lift the ban": an offer (PLOVER AGREE)
         c.event, c.mode, c.cameo, c.modality = "AGREE", None, "030", ASSERTED
@@ -517,11 +690,31 @@ def _retype(c: _Candidate) -> None:
             c.modality = ASSERTED                   # announcing a concession is the (verbal) concession
         elif c.event == "RETREAT":
             c.event, c.mode, c.cameo, c.modality = "CONCEDE", None, None, ASSERTED
+        elif c.event == "PROTEST" and c.mode in (None, "demo", "strike", "hunger") and c.is_noun or \
+                c.event == "PROTEST" and _lemma(c.tok) in ("rally", "march", "demonstrate", "protest"):
+            pass                                    # "would hold another rally on Tuesday": a plan, not a threat
         elif c.event in THREAT_TYPES:
             # "said they would boycott", "will impose sanctions": an announced conflictual act is a threat
             mode = _threat_mode(c.event, c.mode)
             c.event, c.mode, c.modality = "THREATEN", mode, ASSERTED
             c.cameo = THREAT_CAMEO.get(mode or "", "130")
+
+
+#: agreeing and promising verbs whose embedded concession is itself the concession (offers stay AGREE)
+CONCEDING_LEMMAS = frozenset({"agree", "promise", "pledge", "vow", "commit", "consent", "undertake", "swear"})
+#: nouns naming a concession as the content of an agreement ("agreed to concessions")
+CONCESSION_CONTENT = frozenset({"concession", "compromise", "amnesty", "pardon", "demand"})
+
+
+def _concession_object(tok: Token) -> bool:
+    """Is the content of the agreement a concession noun ("agreed to *concessions*", "accepted ... demands")?"""
+    for ch in tok.children:
+        if ch.dep_ == "dobj" and ch.lemma_.lower() in CONCESSION_CONTENT - {"demand"}:
+            return True
+        if ch.dep_ == "prep" and ch.lower_ in ("to", "on"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in CONCESSION_CONTENT for g in ch.children):
+                return True
+    return False
 
 
 def _embedded_modes(cands: list[_Candidate], lex: Lexicon) -> None:
@@ -540,6 +733,19 @@ def _embedded_modes(cands: list[_Candidate], lex: Lexicon) -> None:
             # "vowed to boycott the vote", "pledged to retaliate": a promised conflictual act is a threat
             mode = _threat_mode(inner.event, inner.mode)
             c.event, c.mode, c.cameo = "THREATEN", mode, THREAT_CAMEO.get(mode or "", "130")
+            continue
+        if c.event == "AGREE" and c.modality == ASSERTED and c.entry.lemma in CONCEDING_LEMMAS and (
+                (inner is not None and inner.event == "CONCEDE") or _concession_object(c.tok)):
+            # "agreed to lift the curfew", "promised to ease restrictions": a promise of a concession is the
+            # (verbal) concession itself (PLOVER CONCEDE, like "will lift"), kept beside the agreement that
+            # CAMEO-derived sets code; "agreed to concessions" is the concession; a promised material retreat
+            # ("agreed to withdraw") stays AGREE with a future RETREAT
+            if inner is not None and inner.event == "CONCEDE":
+                if inner.minfo.governor is not None and inner.minfo.governor.i == c.tok.i \
+                        and inner.modality in (FUTURE, HYPOTHETICAL):   # not "agreed *not* to lift"
+                    inner.modality = ASSERTED
+            else:
+                c.event, c.mode, c.cameo = "CONCEDE", None, "080"
             continue
         if c.event not in ("THREATEN", "REQUEST", "REJECT"):
             continue
@@ -601,6 +807,38 @@ def _demands(sent: Span, lex: Lexicon, cands: dict[int, _Candidate]) -> list[_Ca
     return out
 
 
+BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "to blame"})
+
+
+def _blames(sent: Span, lex: Lexicon) -> list[_Candidate]:
+    """"X said Y was responsible for / behind the attack" is X's ACCUSE of Y (mode allege)."""
+    out: list[_Candidate] = []
+    for tok in sent:
+        if tok.dep_ != "ccomp" or tok.lemma_ != "be" or _lemma(tok.head) not in SPEECH_VERBS | {"believe",
+                                                                                                "suspect"}:
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) or any(c.dep_ == "neg" for c in tok.head.children):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would") for c in tok.children):
+            continue
+        blamed = any(c.dep_ == "acomp" and c.lower_ in BLAME_WORDS for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "behind" for c in tok.children)
+        if not blamed:
+            continue
+        speaker, patient = subject_of(tok.head)
+        accused, _ = subject_of(tok)
+        actors = [] if patient else role_heads(speaker, lex)
+        recips = [r for r in role_heads(accused, lex) if all(r.i != a.i for a in actors)]
+        if not actors or not recips:
+            continue
+        entry = Trigger(lemma="be", pos="V", part=None, objs=frozenset(), event="ACCUSE", mode="allege",
+                        cameo="112", rpreps=())
+        c = _Candidate(tok, entry, False)
+        c.actors, c.recips = actors, recips
+        out.append(c)
+    return out
+
+
 def _merge_relative_clauses(kept: list[_Candidate]) -> None:
     """"Soldiers were killed by militants who attacked a checkpoint": the militants' attack is one event."""
     for c in list(kept):
@@ -656,10 +894,13 @@ def _sentence_events(sent: Span, lex: Lexicon,
     nouns: list[tuple[Token, tuple[Trigger, ...]]] = []
     for tok in sent:
         pos = tok.pos_
-        if pos == "VERB" and tok.dep_ != "amod":        # "its long-threatened invasion": a modifier
+        if pos == "VERB" and tok.dep_ != "amod" and not _casualty_tally(tok):
             entries = lex.verbs.get(_lemma(tok))
             if entries:
                 e, obj = _verb_entry(tok, entries)
+                if e is not None and e.event == "RETREAT" and e.mode == "withdraw" and _leaves_a_body(tok):
+                    # "withdrew from the treaty", "pulled out of the alliance": reducing relations, not a retreat
+                    e = replace(e, event="SANCTION", mode="withdraw", cameo="161", rpreps=("from", "of"))
                 if e is not None:
                     cands.append(_Candidate(tok, e, False))
                     objs[tok.i] = obj
@@ -682,7 +923,7 @@ def _sentence_events(sent: Span, lex: Lexicon,
         e = _noun_entry(tok, entries)
         if e is not None:
             cands.append(_Candidate(tok, e, True))
-    demands = _demands(sent, lex, {c.tok.i: c for c in cands})
+    demands = _demands(sent, lex, {c.tok.i: c for c in cands}) + _blames(sent, lex)
     if not cands and not demands:
         return []
     by_tok = {c.tok.i: c for c in cands}
@@ -729,7 +970,7 @@ def _sentence_events(sent: Span, lex: Lexicon,
                 ch.dep_ == "dobj" and ch.lemma_.lower() in MISSILE_WORDS for ch in c.tok.children):
             # "fired two ballistic missiles into the sea": a show of force (a test), not an attack on anyone
             c.event, c.mode, c.cameo = "MOBILIZE", "weapons", "152"
-        if c.entry.weak and not c.actors and not c.recips:
+        if c.entry.weak and not c.actors and not c.recips and not _happening(c):
             continue
         if c.is_noun and c.gov is None and not c.actors and not c.recips and _content_of_embed(c.tok, entries_by_tok):
             continue                                # "agreed to a ceasefire", "demanded a truce": the content only
@@ -764,6 +1005,8 @@ def _sentence_events(sent: Span, lex: Lexicon,
         if c.minfo.modality == HYPOTHETICAL and not c.is_noun and (
                 c.event in PURPOSE_TYPES or c.mode == "investigate"):
             mover = _motion_purpose(c.tok)
+            if mover is None and c.mode == "investigate":
+                mover = _motion_purpose(c.tok, INSTITUTING_VERBS)
             if mover is not None and modality_of(mover, {}).modality == ASSERTED:
                 # the mission was sent: its (cooperative, investigative) purpose is under way
                 c.minfo = ModalityInfo(ASSERTED)
@@ -771,6 +1014,7 @@ def _sentence_events(sent: Span, lex: Lexicon,
                     subj, is_patient = subject_of(mover)
                     if not is_patient:
                         c.actors = [a for a in role_heads(subj, an) if all(a.i != r.i for r in c.recips)]
+        _seized_people(c, an)
         if c.event == "ASSAULT" and c.mode is None:
             c.mode = assault_mode(c.tok, sent)
         _retype(c)
@@ -804,6 +1048,13 @@ def _sentence_events(sent: Span, lex: Lexicon,
                 continue
             c.recips = _fallback_recipients(c, an)
             c.loose = bool(c.recips)
+    for c in kept:
+        if c.event == "REQUEST" and c.recips:
+            # "demanded access to citizens *detained by U.S. agents*": the demand is on whoever holds them
+            holder = next((o for o in kept if o is not c and o.event in ("COERCE", "ASSAULT") and o.actors
+                           and any(r.i == p.i for r in c.recips for p in o.recips)), None)
+            if holder is not None and all(a.i != r.i for a in c.actors for r in holder.actors):
+                c.recips = list(holder.actors)
     if not kept:
         return []
     contexts = sentence_contexts(sent)

@@ -57,7 +57,8 @@ PLAN_NOUNS = frozenset({"plot", "plan", "attempt", "bid", "conspiracy", "scheme"
                         "willingness", "decision", "agreement", "deal", "order", "warning", "right",
                         "chance", "opportunity", "permission", "way", "option", "pressure", "push",
                         "campaign", "drive", "move", "initiative", "power", "authority", "ability",
-                        "capacity", "mandate", "means"})
+                        "capacity", "mandate", "means", "possibility", "prospect", "option", "likelihood",
+                        "risk", "danger", "spectre", "specter", "fear"})
 UP_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "acomp", "dobj", "nsubjpass", "acl",
                      "advcl", "conj", "oprd", "attr"})
 

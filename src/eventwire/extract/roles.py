@@ -183,6 +183,12 @@ def direct_object(verb: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children):
                         return g
+    # a small clause: "found *the cardinal* guilty", "declared *him* persona non grata"
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN"):
+            for g in c.children:
+                if g.dep_ == "nsubj":
+                    return g
     # right-node raising: "arrested and charged three men"
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(

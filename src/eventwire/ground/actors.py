@@ -614,6 +614,7 @@ class ArticleActors:
         self._country_count: Counter[str] = Counter()
         self._org_country_count: Counter[str] = Counter()
         self._first_country: dict[str, int] = {}
+        self._dateline_country: str | None = None
 
     # ------------------------------------------------------------------ memory
     def _build(self) -> None:
@@ -726,13 +727,24 @@ class ArticleActors:
             return m
         return None
 
+    def note_dateline(self, country: str | None) -> None:
+        """The country the story is filed from: not a party, but it says whose police, protesters and
+        officials an unqualified noun most likely means (it counts as two mentions and wins ties)."""
+        if country:
+            self._dateline_country = country
+
     def article_country(self) -> str | None:
-        """The state named most often in the article (earliest on ties)."""
+        """The state named most often in the article (earliest on ties; the dateline's counts twice)."""
         self._build()
-        counts = self._country_count or self._org_country_count
+        counts = Counter(self._country_count or self._org_country_count)
+        first = dict(self._first_country)
+        home = self._dateline_country
+        if home:
+            counts[home] += 2
+            first[home] = -1
         if not counts:
             return None
-        return sorted(counts.items(), key=lambda kv: (-kv[1], self._first_country[kv[0]]))[0][0]
+        return sorted(counts.items(), key=lambda kv: (-kv[1], first.get(kv[0], 1 << 30)))[0][0]
 
     # ------------------------------------------------------------------ coding
     def code(self, span: Span) -> Entity:
@@ -1083,8 +1095,17 @@ class ArticleActors:
         after = []
         if span.end < len(doc) and doc[span.end].lower_ in ("from", "in", "of", "at", "inside"):
             after = [e for e in sent.ents if span.end < e.start <= span.end + 3]
-        before = [e for e in sent.ents if e.end <= span.start]
-        for ent in after + list(reversed(before)):
+        elif span.end < len(doc) and doc[span.end].lower_ in ("for", "with"):
+            # "a worker for a telecom company in Somalia": a place inside the phrase's own modifiers
+            edge = span.root.right_edge.i
+            after = [e for e in sent.ents if span.end < e.start and e.end <= edge + 1
+                     and doc[e.start - 1].lower_ in ("in", "from", "of")]
+        # a named state before a nationality adjective ("Georgia, a former Soviet republic": Georgia); a state
+        # described as "former" is history, not a party
+        before = [e for e in sent.ents if e.end <= span.start
+                  and not (e.start > 0 and doc[e.start - 1].lower_ in ("former", "ex", "ex-"))]
+        before = sorted(before, key=lambda e: (e.label_ != "GPE", -e.start))
+        for ent in after + before:
             if self._not_a_party(ent) or _in_dateline(ent[0]):
                 continue
             if ent.label_ in ("GPE", "NORP"):

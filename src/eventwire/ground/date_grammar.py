@@ -13,6 +13,10 @@ Direction rules (documented in docs/dates.md):
   not before it in the future, the nearest one in the present.
 * a day of a month without a year ("March 5") likewise: latest not after the anchor (past), first not before
   (future), nearest (present); a weekday written with it ("Friday, Oct. 13") picks the matching year.
+* quarters, halves and seasons (``1989-Q3``, ``1989-H1``, ``1989-SU``), year-ago results periods, decades and
+  centuries (``199``, ``19``) and vague references (``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``: no date) are
+  read too; :func:`in_sentence` applies what the rest of the sentence says ("a year ago" in a results comparison
+  is the year-ago quarter).
 """
 
 from __future__ import annotations
@@ -54,13 +58,13 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 
 @dataclass(frozen=True)
 class Resolved:
-    start: date          # first day of the period
-    precision: str       # day | week | month | year
+    start: date | None   # first day of the period; None for PAST_REF / PRESENT_REF / FUTURE_REF
+    precision: str       # day | week | month | quarter | half | season | year | decade | century | ref
     timex: str           # TIMEX3-like value
 
     @property
-    def iso(self) -> str:
-        return self.start.isoformat()
+    def iso(self) -> str | None:
+        return self.start.isoformat() if self.start is not None else None
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,47 @@ _EDGE = r"(?P<edge>(?i:early|late|earlier|later|mid-afternoon|midafternoon|mid-m
 
 _CUE = r"(?P<cue>(?i:in|during|since|by|until|till|from|through|throughout|before|after|of|early|late|mid|mid-|earlier in|later in|the end of|end of|the beginning of|the start of|the middle of))\s+"
 
+# quarters, halves, seasons, decades (TIMEX3 values YYYY-Q3, YYYY-H1, YYYY-SU, 199); fiscal years as plain years
+QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QORD = r"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)"
+_YEAR2 = _YEAR.replace("(?P<year>", "(?P<year2>")
+# the year a quarter or half belongs to, after it: "of 1988", "of this year", "of fiscal 1990", "1988"
+_OFYEAR = (r"(?:,?\s+(?:of\s+|in\s+)?(?:fiscal\s+(?:year\s+)?)?" + _YEAR2
+           + r"|\s+(?:of|in)\s+(?:the\s+)?(?P<ofwhich>this|last|next|the|the current|the previous|the same|the prior)\s+(?:fiscal\s+)?year)")
+# before it: "this year's", "last year's", "the 1988", "fiscal 1990's"
+_YEARPRE = (r"(?:(?P<prewhich>this|last|next|the current|the previous|the prior|the same)\s+(?:fiscal\s+)?year'?s\s+"
+            r"|(?:fiscal\s+)?" + _YEAR.replace("(?P<year>", "(?P<year1>") + r"(?:'s)?\s+)")
+# a year-ago comparison period: "the year-ago quarter", "the comparable year-earlier period"
+_YAGO = r"(?P<yago>(?:(?:comparable|corresponding|same)\s+)?(?:year[- ]ago|year[- ]earlier|prior[- ]year|previous[- ]year))"
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON = r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
+_SCUE = r"(?P<scue>(?i:in|during|by|since|until|till|through|throughout|before|after|from|over|for|early|late|mid|earlier|later|this|last|next|this past|this coming|the past|the coming|the previous|the following))"
+_NOT_SEASON_AFTER = r"(?!\s+(?i:of\s+(?!(?:1[89]|20)\d\d)|olympics|games|palace|wheat|storm|offensive|school|break|term|in\b|session))"
+CENTURY_ORD = {"eighteenth": 18, "18th": 18, "nineteenth": 19, "19th": 19, "twentieth": 20, "20th": 20,
+               "twenty-first": 21, "21st": 21}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+# vague references to the present, past and future (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF): no date
+REF_WORDS = {
+    "PRESENT_REF": ["now", "right now", "currently", "at present", "presently", "nowadays", "these days",
+                    "at the moment", "at this moment", "the present", "for now", "current"],
+    "PAST_REF": ["recently", "lately", "in the past", "formerly", "previously", "long ago", "the past",
+                 "recent", "at the time", "at that time"]
+    + [f"{w} {u}" for w in ("recent", "past") for u in ("years", "months", "weeks", "days", "decades", "times")],
+    "FUTURE_REF": ["in the future", "in the near future", "in future", "the future", "future", "soon", "someday",
+                   "some day", "the near term", "the short term", "the long term", "the longer term",
+                   "the years ahead", "the months ahead", "the weeks ahead", "the days ahead"]
+    + [f"{w} {u}" for w in ("coming", "upcoming", "future", "next few")
+       for u in ("years", "months", "weeks", "days", "decades", "quarters")],
+}
+def _ren(pattern: str, tag: str) -> str:
+    """The same sub-pattern with its group names suffixed (``name__tag``), to use it twice in one rule; the
+    resolver reads a group by its base name (see :func:`_merged`)."""
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}__{tag}>", pattern)
+
+
+_REF_OF = {w: k for k, ws in REF_WORDS.items() for w in ws}
+_VAGUE_N = r"(?P<vague>several|a few|few|many|some|a number of|numerous|a couple of|countless)"
 
 @dataclass(frozen=True)
 class _Rule:
@@ -113,6 +158,12 @@ class _Rule:
 # Keyword classes: a rule is tried only when every class it needs occurs in the text (one cheap pass first).
 _KEYWORDS = re.compile(
     r"(?P<wd>\b(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"|(?P<q>\b(?:quarters?|half|fiscal|year-(?:ago|earlier)|period)\b|\bQ[1-4]\b)"
+    r"|(?P<season>\b(?:spring|summer|autumn|fall|winter)\b)"
+    r"|(?P<dec>\b(?:1[89]|20)\d0s\b|'\d0s\b|\b[1-9]0s\b|\bcentury\b|"
+    r"\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
+    r"|(?P<ref>\b(?:now|currently|presently|present|nowadays|these days|moment|recently|lately|past|formerly|"
+    r"previously|recent|future|soon|someday|some day|ahead|current|term|time|coming|upcoming)\b)"
     r"|(?P<unit>\b(?:day|week|weekend|fortnight|month|year|decade)s?\b)"
     r"|(?P<mon>\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
     r"|(?P<y4>\d{4})"
@@ -125,7 +176,9 @@ _NEEDS = {
     "iso": {"y4"}, "numeric": {"y4"}, "dmy": {"mon", "y4"}, "mdy": {"mon", "y4"}, "my": {"mon", "y4"}, "md": {"mon"}, "dm": {"mon"},
     "mrel": {"mon", "unit"}, "relm": {"mon"}, "endof": {"unit"}, "yearend": {"unit"}, "month": {"mon"},
     "year": {"y4"}, "ago": {"ago", "unit"}, "in_n": {"unit"}, "dayrel": {"rel"}, "thispod": {"pod"},
-    "weekday": {"wd"}, "week": {"unit"}, "weekend": {"unit"}, "yearago": {"unit"},
+    "weekday": {"wd"}, "week": {"unit"}, "weekend": {"unit"}, "yearago": {"unit"}, "fromnow": {"unit"},
+    "quarter": {"q"}, "yearagoq": {"q"}, "half": {"q"}, "fiscal": {"q"}, "season": {"season"}, "decade": {"dec"},
+    "decrel": set(), "ref": {"ref"}, "vagueago": {"ago"},
 }
 
 
@@ -157,11 +210,42 @@ RULES: list[_Rule] = [
        r"(?P<rel>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|overnight)"
        r"(?:(?:'s)?\s+" + _POD.replace("(?P<pod>", "(?P<pod2>") + r")?\b", flags=re.I),
     _r("thispod", r"\b(?:(?P<edge>earlier|later)\s+)?(?P<which>this|last)\s+(?P<pod>morning|afternoon|evening|night)\b", flags=re.I),
-    _r("weekday", r"\b(?:" + _FWD + r"\s+(?:(?i:at)\s+)?)?(?:" + _CLOCK + r"\s+)?(?:(?P<mod>(?i:this coming|this past|the previous|the following|the next|last|next|this|past|coming|previous|early|late|earlier|later|mid-afternoon|midafternoon|mid-morning|midmorning))\s+)?"
+    _r("weekday", r"\b(?:(?i:the\s+)?(?i:day)\s+(?P<offdir>(?i:before|after))\s+)?(?:" + _FWD + r"\s+(?:(?i:at)\s+)?)?(?:" + _CLOCK + r"\s+)?(?:(?P<mod>(?i:this coming|this past|the previous|the following|the next|last|next|this|past|coming|previous|early|late|earlier|later|mid-afternoon|midafternoon|mid-morning|midmorning))\s+)?"
        + _WD + r"(?:'s)?(?:\s+(?i:" + _POD + r"))?\b"),
     _r("week", r"\b(?:" + _EDGE + r"\s+)?(?i:(?P<which>this past|this coming|this|last|next|the past|the last|the previous|the coming|the following|the current|the same)\s+(?P<unit>week|weekend|month|year))\b(?!-)"),
     _r("weekend", r"\b(?i:(?:over|during|at)\s+the\s+(?P<unit>weekend))\b"),
     _r("yearago", r"\b(?i:(?P<num>a|one)\s+year\s+(?:ago|earlier))\b"),
+    _r("fromnow", r"\b" + _APPROX + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+from\s+(?:now|today)\b", flags=re.I),
+    # "the third quarter", "third-quarter", "the fourth quarter of 1988", "this year's first quarter",
+    # "the year-ago quarter", "last quarter", "the latest quarter", "Q3 2024"
+    _r("quarter", r"\b(?i:(?:the\s+)?(?:" + _YEARPRE + r")?(?:" + _YAGO + r"\s+)?" + _QORD + r"[- ](?:fiscal\s+)?quarter(?:" + _OFYEAR + r")?"
+       r"|(?:the\s+)?(?:" + _ren(_YEARPRE, "b") + r"(?:fiscal\s+)?quarter|" + _ren(_YAGO, "b") + r"\s+(?:fiscal\s+)?(?:quarter|period))\b(?:\s+(?P<qago>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year))?"
+       r"|the\s+(?:(?:same|corresponding|comparable|year-earlier)\s+)(?:quarter|period)\s+(?P<qago2>a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+|in\s+)?" + _YEAR.replace("(?P<year>", "(?P<year3>") + r")"
+       r"|the\s+quarter\s+(?P<qago3>a\s+year\s+(?:ago|earlier))"
+       r"|(?P<qrel>this|last|next|the latest|the previous|the current|the past|the most recent|the prior|the coming|the next|the last)\s+(?:fiscal\s+)?quarter"
+       r"|(?P<qrel__b>the latest|the most recent)\s+period"
+       r"|(?P<qbare>the)\s+quarter(?!\s+(?:of|point|mile|century|final)\b))\b(?!-)"
+       r"|\b(?P<qnum>Q[1-4])(?:\s+" + _YEAR.replace("(?P<year>", "(?P<year4>") + r")?\b"),
+    # "year-ago results": the same reporting quarter a year before
+    _r("yearagoq", r"\b(?i:year-ago|year-earlier)\b(?!\s+(?i:quarter|period))"),
+    # "the first half of 1989", "this year's second half", "first-half profit"
+    _r("half", r"\b(?i:(?:the\s+)?(?:" + _YEARPRE + r"(?P<hord>first|second|last)[- ]half\b"
+       r"|(?P<hord__b>first|second|last)(?:\s+half" + _OFYEAR + r"|-half\b)))"),
+    # "fiscal 1989", "fiscal year 1990", "the current fiscal year", "last fiscal year"
+    _r("fiscal", r"\b(?i:fiscal\s+(?:year\s+)?" + _YEAR + r"(?!'s\s+(?:first|second|third|fourth))"
+       r"|(?P<fwhich>this|last|next|the current|the previous|the prior|the coming|the next|the past|the latest|the most recent|the)\s+fiscal\s+year)\b"),
+    # "last summer", "in the spring", "during the winter of 1998", "summer 1998"
+    _r("season", r"\b(?:(?:" + _SCUE + r"\s+)(?:(?i:the)\s+)?(?:(?P<sedge>(?i:early|late|mid))[- ]?\s*)?" + _SEASON
+       + r"(?:\s+(?i:of\s+)?" + _YEAR + r")?|(?:(?i:the)\s+)?" + _SEASON.replace("(?P<season>", "(?P<season2>")
+       + r"\s+(?i:of\s+)?" + _YEAR2 + r")\b" + _NOT_SEASON_AFTER),
+    # "the 1990s", "the early '80s", "the nineties", "the 20th century", "this decade"
+    _r("decade", r"\b(?i:(?:the\s+)?(?:(?:early|mid|late)[- ]?\s*)?(?:(?P<dec4>(?:1[89]|20)\d)0s|'(?P<dec2>\d)0s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+       r"|the\s+(?P<cent>eighteenth|18th|nineteenth|19th|twentieth|20th|twenty-first|21st)\s+century)\b"),
+    _r("decrel", r"\b(?i:(?P<dcwhich>this|last|next|the last|the past|the previous|the next|the coming)\s+(?P<dcunit>decade|century))\b"),
+    # "now", "recently", "in the future", "several years ago"
+    _r("ref", r"\b(?i:(?P<refw>" + _alt(list(_REF_OF)) + r"))\b"),
+    # "several years ago", "years ago", "long ago": some time in the past
+    _r("vagueago", r"\b(?i:(?:" + _VAGUE_N + r"\s+)?(?P<vunit>year|month|week|day|decade)s\s+ago|long\s+ago)\b"),
 ]
 
 
@@ -382,12 +466,14 @@ def _resolve_match(rule: str, g: dict[str, str | None], anchor: date, tense: str
         return _month(d.year, d.month)
     if rule == "in_n" and tense != FUTURE:
         return None   # "the worst attack in five years" is a span, not a date; "will vote in two weeks" is
-    if rule in ("ago", "in_n", "yearago"):
+    if rule in ("quarter", "yearagoq", "half", "fiscal", "season", "decade", "decrel", "ref", "vagueago"):
+        return _resolve_period(rule, _merged(g), anchor, tense)
+    if rule in ("ago", "in_n", "yearago", "fromnow"):
         n = _num(low["num"] or "")  # type: ignore[arg-type]
         if n is None:
             return None
         unit = (low.get("unit") or "year")
-        sign = 1 if rule == "in_n" else -1
+        sign = 1 if rule in ("in_n", "fromnow") else -1
         if unit == "day":
             d = anchor + timedelta(days=sign * n)
             return Resolved(d, "day", d.isoformat())
@@ -416,11 +502,15 @@ def _resolve_match(rule: str, g: dict[str, str | None], anchor: date, tense: str
             direction = "after"
         elif mod == "this coming":
             direction = "after"
-        elif tense == FUTURE or g.get("fwd"):
+        elif tense == FUTURE or (g.get("fwd") and not g["fwd"][0].isupper()):
+            # "postponed until Tuesday" looks ahead whatever the verb; a fronted "Until Thursday, they had not
+            # ..." is the end of a past state
             direction = "on_or_after"
         else:
             direction = "on_or_before"
         d = weekday_date(wd, anchor, direction)
+        if low.get("offdir"):       # "the day before last Tuesday"
+            d += timedelta(days=-1 if low["offdir"] == "before" else 1)
         return Resolved(d, "day", _day_timex(d, _suffix(g)))
     if rule in ("week", "weekend"):
         which = (low.get("which") or "the").replace("the ", "") if rule == "week" else "the"
@@ -444,6 +534,207 @@ def _resolve_match(rule: str, g: dict[str, str | None], anchor: date, tense: str
             return _month(*_add_months(anchor.year, anchor.month, k))
         return _year(anchor.year + k)
     return None
+
+
+# --- quarters, halves, seasons, decades, vague references ---------------------------------------------------------
+
+def _merged(g: dict[str, str | None]) -> dict[str, str]:
+    """Groups by base name, lower-cased (``year1__b`` and ``year1`` are one group), only those that matched."""
+    out: dict[str, str] = {}
+    for k, v in g.items():
+        if v is not None:
+            out.setdefault(k.split("__")[0], v.lower())
+    return out
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def quarter(y: int, q: int) -> Resolved:
+    return Resolved(date(y, 3 * (q - 1) + 1, 1), "quarter", f"{y:04d}-Q{q}")
+
+
+REPORT_WINDOW_DAYS = 45   # results of a quarter come out within about six weeks of its end
+
+
+def reported_quarter(anchor: date, q: int | None = None) -> tuple[int, int]:
+    """The quarter a results story published on ``anchor`` is about: the last one completed before publication,
+    or, with ``q`` named ("third-quarter profit"), the latest quarter ``q`` that has begun by then."""
+    if q is None:
+        y, q = anchor.year, quarter_of(anchor) - 1
+        return (y - 1, 4) if q == 0 else (y, q)
+    y = anchor.year
+    if date(y, 3 * (q - 1) + 1, 1) > anchor:
+        y -= 1
+    return y, q
+
+
+def _rel_year(word: str | None, anchor: date) -> int | None:
+    if word is None:
+        return None
+    w = word.replace("the ", "").strip()
+    k = {"this": 0, "current": 0, "same": 0, "": 0, "last": -1, "previous": -1, "prior": -1, "past": -1,
+         "next": 1, "coming": 1}.get(w)
+    return None if k is None else anchor.year + k
+
+
+_SEASON_SPAN = {"SP": ((0, 3), (0, 6)), "SU": ((0, 6), (0, 9)), "FA": ((0, 9), (0, 12)), "WI": ((0, 12), (1, 3))}
+
+
+def _season_span(y: int, code: str) -> tuple[date, date]:
+    """[start, end) of season ``code`` of year ``y`` (meteorological seasons; winter ``y`` is December ``y`` to
+    February ``y+1``)."""
+    (ds, ms), (de, me) = _SEASON_SPAN[code]
+    return date(y + ds, ms, 1), date(y + de, me, 1)
+
+
+def _season(anchor: date, code: str, which: str | None, tense: str, year: int | None) -> Resolved:
+    if year is None:
+        occ = [(y, *_season_span(y, code)) for y in range(anchor.year - 2, anchor.year + 2)]
+        containing = [o for o in occ if o[1] <= anchor < o[2]]
+        w = (which or "").replace("the ", "")
+        if w == "this":
+            year = containing[0][0] if containing else anchor.year
+        elif w in ("last", "past", "previous", "this past"):
+            year = max(o[0] for o in occ if o[2] <= anchor)
+        elif w in ("next", "coming", "following", "this coming"):
+            year = min(o[0] for o in occ if o[1] > anchor)
+        elif containing:
+            year = containing[0][0]
+        elif tense == FUTURE:
+            year = min(o[0] for o in occ if o[1] > anchor)
+        else:
+            year = max(o[0] for o in occ if o[2] <= anchor)
+    return Resolved(_season_span(year, code)[0], "season", f"{year:04d}-{code}")
+
+
+def _ordinal_period_year(anchor: date, months: int, k: int, tense: str) -> int:
+    """The year of quarter/half ``k`` (``months`` long) named without a year: future → the first one not over
+    more than about six weeks before the anchor; past and present → the latest one begun by the anchor."""
+    def start(y: int) -> date:
+        return date(y, months * (k - 1) + 1, 1)
+    def end(y: int) -> date:
+        return start(y + 1) if k * months == 12 else date(y, months * k + 1, 1)
+    if tense == FUTURE:
+        # the current or a coming one, or one just over and still to be reported ("expects to report
+        # third-quarter earnings" in October)
+        return anchor.year if end(anchor.year) > anchor - timedelta(days=REPORT_WINDOW_DAYS) else anchor.year + 1
+    return anchor.year if start(anchor.year) <= anchor else anchor.year - 1
+
+
+def _resolve_period(rule: str, m: dict[str, str], anchor: date, tense: str) -> Resolved | None:
+    if rule == "ref":
+        return Resolved(None, "ref", _REF_OF[re.sub(r"\s+", " ", m["refw"])])
+    if rule == "vagueago":
+        return Resolved(None, "ref", "PAST_REF")           # "several years ago", "years ago"
+    if rule == "yearagoq":
+        y, q = reported_quarter(anchor)
+        return quarter(y - 1, q)
+    if rule == "quarter":
+        if m.get("qnum"):
+            q = int(m["qnum"][1])
+            y = int(m["year4"]) if m.get("year4") else _ordinal_period_year(anchor, 3, q, tense)
+            return quarter(y, q)
+        if m.get("qbare"):                              # "in the quarter": the one being reported
+            return quarter(*reported_quarter(anchor))
+        if m.get("qrel"):
+            w = m["qrel"].replace("the ", "")
+            k = {"this": 0, "current": 0, "next": 1, "coming": 1}.get(w, -1)
+            i = anchor.year * 4 + quarter_of(anchor) - 1 + k
+            return quarter(i // 4, i % 4 + 1)
+        q = QUARTER_ORD.get(m.get("qord", ""))
+        if m.get("yago") or m.get("qago") or m.get("qago3"):     # the year-ago quarter of a results story
+            y, q = reported_quarter(anchor, q)
+            return quarter(y - 1, q)
+        if m.get("qago2"):
+            if m.get("year3"):
+                return quarter(int(m["year3"]), reported_quarter(anchor, q)[1])
+            y, q = reported_quarter(anchor, q)
+            return quarter(y - 1, q)
+        year = next((int(m[k]) for k in ("year1", "year2") if m.get(k)), None)
+        if year is None:
+            year = _rel_year(m.get("prewhich") or m.get("ofwhich"), anchor)
+        if q is None:                                         # "last year's quarter": the reported one
+            q = reported_quarter(anchor)[1]
+            if year is None:
+                return None
+        if year is None:
+            year = _ordinal_period_year(anchor, 3, q, tense)
+        return quarter(year, q)
+    if rule == "half":
+        h = 1 if m["hord"] == "first" else 2          # "second half", "last half"
+        year = next((int(m[k]) for k in ("year1", "year2") if m.get(k)), None)
+        if year is None:
+            year = _rel_year(m.get("prewhich") or m.get("ofwhich"), anchor)
+        if year is None:
+            year = _ordinal_period_year(anchor, 6, h, tense)
+        return Resolved(date(year, 6 * (h - 1) + 1, 1), "half", f"{year:04d}-H{h}")
+    if rule == "fiscal":
+        # written as the plain year, as TimeBank does ("fiscal 1989" → 1989); "the latest fiscal year" is the
+        # last one completed, "the fiscal year" the current one
+        w = m.get("fwhich")
+        w = "last" if w in ("the latest", "the most recent") else ("this" if w == "the" else w)
+        year = int(m["year"]) if m.get("year") else _rel_year(w, anchor)
+        return _year(year) if year else None
+    if rule == "season":
+        code = SEASONS[m.get("season") or m["season2"]]
+        year = next((int(m[k]) for k in ("year", "year2") if m.get(k)), None)
+        return _season(anchor, code, m.get("scue"), tense, year)
+    if rule in ("decade", "decrel"):
+        if m.get("cent"):
+            c = CENTURY_ORD[m["cent"]] - 1
+            return Resolved(date(c * 100, 1, 1) if c >= 1 else None, "century", f"{c:02d}")
+        if m.get("dcunit"):
+            w = m["dcwhich"]
+            if w in ("the last", "the past"):
+                return None                                   # a length ("over the past decade"), not a date
+            k = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the next": 1, "the coming": 1}[w]
+            if m["dcunit"] == "decade":
+                d = anchor.year // 10 + k
+                return Resolved(date(d * 10, 1, 1), "decade", f"{d:03d}")
+            c = anchor.year // 100 + k
+            return Resolved(date(c * 100, 1, 1), "century", f"{c:02d}")
+        if m.get("dec4"):
+            d = int(m["dec4"])
+        else:
+            digit = int(m["dec2"]) if m.get("dec2") else DECADE_WORDS[m["decw"]]
+            d = max(c * 10 + digit for c in (18, 19, 20) if (c * 10 + digit) * 10 <= anchor.year)
+        return Resolved(date(d * 10, 1, 1), "decade", f"{d:03d}")
+    return None
+
+
+# "earned $1.2 million, or 5 cents a share, a year ago": in a results story "a year ago" is the same quarter of
+# the year before, not the whole year
+_MONEY = re.compile(r"(?i)\$|\bcents?\b|\b(?:a|per) share\b|\b(?:million|billion|trillion)\b|"
+                    r"\b(?:dollars|euros|pounds|yen|francs|marks|guilders|lire|pesos|yuan|rupees)\b")
+_PERIOD = re.compile(r"(?i)\b(?:quarter|quarterly|period)\b")
+_NAMED_QUARTER = re.compile(r"(?i)\b(first|second|third|fourth)[- ]quarter\b")
+_A_YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier)$")
+# a sentence about a longer reporting period: its year-ago comparison is not a quarter
+_LONGER_PERIOD = re.compile(r"(?i)\b(?:nine|six|9|6|twelve|12)[- ]months?\b|\b(?:first|second) half\b|"
+                            r"\bfor the (?:full |fiscal )?year\b|\bfull[- ]year\b|\bannual\b")
+
+
+def in_sentence(r: Resolved, expr: str, sentence: str, start: int, anchor: date) -> Resolved:
+    """Adjust a resolved expression with what the rest of its sentence says: "a year ago" / "year-ago" after
+    a money figure or in a sentence about a quarter or period (a results comparison) is the reported quarter a
+    year before (the quarter named in the sentence, else the last completed one)."""
+    if r.precision not in ("year", "quarter") or not (_A_YEAR_AGO.match(expr.strip()) or
+                                                      (r.precision == "quarter" and "-q" not in expr.lower()
+                                                       and re.search(r"(?i)year[- ](?:ago|earlier)", expr))):
+        return r
+    if _LONGER_PERIOD.search(sentence) and not re.search(r"(?i)quarter", expr):
+        return _year(r.start.year) if r.start is not None else r     # "For the nine months, ... a year earlier"
+    named = _NAMED_QUARTER.search(sentence)
+    q = QUARTER_ORD[named.group(1).lower()] if named else None
+    if r.precision == "year":
+        if not (_MONEY.search(sentence, 0, start) or _PERIOD.search(sentence)):
+            return r
+    elif q is None or QUARTER_ORD.get((re.search(r"(?i)(first|second|third|fourth)", expr) or [None, ""])[1].lower()):
+        return r                                   # already read from the expression itself
+    y, q = reported_quarter(anchor, q)
+    return quarter(y - 1, q)
 
 
 _BY_NAME = {r.name: r for r in RULES}

@@ -112,10 +112,17 @@ def _verb_tense(v: Token, depth: int) -> str:
     return g.PAST
 
 
+def _past_perfect(t: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in t.children)
+
+
 def _to_is_future(v: Token, depth: int) -> bool:
     head = v.head
     if head is v:
         return False
+    if _past_perfect(head) or (head.dep_ in ("acomp", "attr", "xcomp") and head.head is not head
+                               and _past_perfect(head.head)):
+        return False    # "had been due to expire Friday", "had been scheduled to open Monday": a plan seen from the past
     if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
         return True
     if head.lemma_ == "be" and v.dep_ in ("xcomp", "ccomp", "attr", "advcl"):   # "is to visit"
@@ -129,19 +136,83 @@ def _norm_tense(tense: str) -> str:
     return tense if tense in (g.PAST, g.PRESENT, g.FUTURE) else g.PAST
 
 
-def resolve_expression(text: str, anchor: date, tense: str = "past") -> tuple[str | None, str]:
+# Periods finer than a year but coarser than a month (quarter, half, season) are carried by the
+# record as their year: precision "year", date the 1st of January (the record's precisions are day, week, month,
+# year); the TIMEX3 value keeps "1988-Q3". Decades, centuries and PAST_REF / PRESENT_REF / FUTURE_REF name no
+# date the record can hold: no date, precision "unknown" (the TIMEX3 value "199", "PAST_REF" is still given).
+_AS_YEAR = {"quarter", "half", "season"}
+_NO_DATE = {"decade", "century", "ref"}
+
+
+def _record_date(r: g.Resolved) -> tuple[str | None, str]:
+    """``(date, precision)`` in the record's terms for one resolved expression."""
+    if r.start is None or r.precision in _NO_DATE:
+        return None, "unknown"
+    if r.precision in _AS_YEAR:
+        m = re.match(r"(\d{4})", r.timex)
+        return (f"{m.group(1)}-01-01" if m else f"{r.start.year:04d}-01-01"), "year"
+    return r.iso, r.precision
+
+
+def resolve_expression(text: str, anchor: date, tense: str = "past",
+                       sentence: str | None = None) -> tuple[str | None, str]:
     """``(YYYY-MM-DD, precision)`` for one date expression; ``(None, "unknown")`` when not understood.
 
-    For week/month/year precision the date is the first day of that period (ISO weeks start on Monday)."""
-    r = _resolve_any(text, anchor, _norm_tense(tense))
-    return (r.iso, r.precision) if r else (None, "unknown")
+    For week/month/year precision the date is the first day of that period (ISO weeks start on Monday). A
+    quarter, half or season is given as its year ("the third quarter of 1988" → ``1988-01-01``,
+    ``year``); a decade or a vague reference ("recently", "now") as ``(None, "unknown")``. With ``sentence`` (the
+    sentence the expression was taken from) the words around it count too: see :func:`timex_value`."""
+    r = _resolve_in(text, anchor, _norm_tense(tense), sentence)
+    return _record_date(r) if r else (None, "unknown")
 
 
-def timex_value(text: str, anchor: date, tense: str = "past") -> str | None:
+def timex_value(text: str, anchor: date, tense: str = "past", sentence: str | None = None) -> str | None:
     """The TIMEX3-like value of one date expression (``1998-01-14``, ``1998-01-14TEV``, ``1998-W03``, ``1998-01``,
-    ``1998``), or None."""
-    r = _resolve_any(text, anchor, _norm_tense(tense))
+    ``1998-Q3``, ``1998-H1``, ``1998-SU``, ``1998``, ``199``, ``PAST_REF``), or None.
+
+    With ``sentence``, the expression is read as the event-date code reads it in that sentence: the grammar's
+    match that covers it, so direction words just before it count ("postponed *until* 9 a.m. Tuesday", "*the
+    day before* last Tuesday"), and "a year ago" after a money figure in a results sentence is the reported
+    quarter a year before ("net income of $5 million, or 9 cents a share, a year ago" → ``1988-Q3``)."""
+    r = _resolve_in(text, anchor, _norm_tense(tense), sentence)
     return r.timex if r else None
+
+
+# what may stand before an expression and change its reading: "until", "as early as", "the day before", "late on"
+_CUE_WORDS = re.compile(r"(?i)^(?:(?:until|till|as|early|soon|no|later|than|postponed|put|off|delayed|to|by|on|at|"
+                        r"in|the|day|before|after|previous|following|next|coming|this|past|last|late|earlier|"
+                        r"from|since|during|of)\s+)+$")
+
+
+def _resolve_in(text: str, anchor: date, tense: str, sentence: str | None) -> g.Resolved | None:
+    text = text.strip()
+    if not sentence:
+        return _resolve_any(text, anchor, tense)
+    i = sentence.find(text)
+    if i < 0:
+        i = sentence.lower().find(text.lower())
+    if i < 0:
+        return _resolve_any(text, anchor, tense)
+    j = i + len(text)
+    r: g.Resolved | None = None
+    expr = text
+    covering = [f for f in g.scan(sentence) if f.start <= i and f.end >= j]
+    if covering:
+        # the words before the expression count ("until", "the day before"); words after it that the grammar
+        # would add ("Thursday *night*") are not part of the expression asked about
+        f = max(covering, key=lambda f: f.end - f.start)
+        words = sentence[f.start: j]
+        r = g.resolve(words, anchor, tense, f.rule) if f.start < i and _CUE_WORDS.match(sentence[f.start: i]) \
+            else None
+        if r is not None:
+            expr, i = words, f.start
+        elif f.end == j or not sentence[j: f.end].strip(" '’s"):
+            r = g.resolve(f.text, anchor, tense, f.rule)
+            if r is not None:
+                expr, i = f.text, f.start
+    if r is None:
+        r = _resolve_any(text, anchor, tense)
+    return g.in_sentence(r, expr, sentence, i, anchor) if r is not None else None
 
 
 _EXPLICIT = re.compile(r"\d.*\b[A-Za-z]{3,}|\b[A-Za-z]{3,}.*\d|\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
@@ -202,8 +273,8 @@ def _grammar_candidates(text: str, anchor: date | None, tense: str) -> tuple[_Ca
         if _is_dateline(text, f):
             continue
         r = g.resolve(f.text, ref, tense, f.rule)
-        if r is not None:
-            out.append(_Cand(f.start, f.end, f.text, r))
+        if r is not None and r.start is not None and r.precision not in _NO_DATE:
+            out.append(_Cand(f.start, f.end, f.text, g.in_sentence(r, f.text, text, f.start, ref)))
     return tuple(out)
 
 
@@ -345,9 +416,9 @@ def resolve_event_date(sent: Span, trigger: Token | None, published: date | None
         if tense != "past" and published is not None and trigger is not None and _said_in_past(sent, best, trigger):
             # "announced in May that it would disband": the date is the past announcement's
             r = _resolve_any(words, published, "past") or _resolve_any(best.text, published, "past")
-            if r is not None:
-                return DateResult(r.iso, r.precision, words, r.timex)
-        return DateResult(best.res.iso, best.res.precision, words, best.res.timex)
+            if r is not None and r.start is not None and r.precision not in _NO_DATE:
+                return DateResult(*_record_date(r), words, r.timex)
+        return DateResult(*_record_date(best.res), words, best.res.timex)
     if published is not None and trigger is not None and _progressive(trigger):
         # "troops are massing on the border": happening as the story is filed
         return DateResult(published.isoformat(), "day", None, published.isoformat())

@@ -28,12 +28,15 @@ from typing import Any, Iterable
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 10
+INDEX_VERSION = 13
 MIN_CITY_POPULATION = 500
 # alternate names are kept only for places at least this large (small towns keep their own names)
 ALT_NAME_MIN_POPULATION = 15000
+# population prior of a second-level division outside the US (data/places_counties.tsv) is capped at this: a
+# county's head count says less about how often its bare name means it than a town's ("Cornwall", Conn.)
+SECOND_LEVEL_MAX_POP = 200_000
 
-KIND_CITY, KIND_ADMIN1, KIND_COUNTRY, KIND_COUNTY, KIND_CONTINENT = 0, 1, 2, 3, 4
+KIND_CITY, KIND_ADMIN1, KIND_COUNTRY, KIND_COUNTY, KIND_CONTINENT, KIND_FEATURE = 0, 1, 2, 3, 4, 5
 
 _PUNCT = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
@@ -208,7 +211,7 @@ def _cache_path() -> Path:
                                        f"_{h.hexdigest()[:10]}.pickle")
 
 
-DATA_FILES = ("places_regions.tsv", "places_world.tsv")
+DATA_FILES = ("places_regions.tsv", "places_world.tsv", "places_counties.tsv", "places_features.tsv")
 
 
 def _add_name(names: dict[str, list[int]], key: str, row: int, alt: bool) -> None:
@@ -397,6 +400,27 @@ def build_index() -> GazetteerIndex:
         for k in keys:
             _add_name(names, k, row, False)
 
+    # -- second-level divisions outside the US (data/places_counties.tsv: "Kent", "County Clare") and landmarks,
+    #    airports, rivers, lakes, islands (data/places_features.tsv: "White House", "Heathrow"); neither feeds the
+    #    NER ruler (``major_rows``): many are everyday words or people's names ("Kerry", "Down")
+    extra_rows: set[int] = set()
+    for fname, kind in (("places_counties.tsv", KIND_ADMIN1), ("places_features.tsv", KIND_FEATURE)):
+        for line in (Path(__file__).parent / "data" / fname).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 8:
+                raise ValueError(f"{fname}: expected 8 tab-separated columns in {line!r}")
+            rname, aliases, cc, a1, lat_s, lon_s, fc, pop_s = cols
+            keys = [norm(rname)] + [norm(a) for a in aliases.split("|") if a]
+            if any(idx.kind[c >> 1] == KIND_COUNTRY for k in keys for c in names.get(k, ())):
+                continue
+            pop = min(int(pop_s), SECOND_LEVEL_MAX_POP) if kind == KIND_ADMIN1 else int(pop_s)
+            row = idx.add(kind, rname, 0, float(lat_s), float(lon_s), cc, a1, pop, fc)
+            extra_rows.add(row)
+            for k in keys:
+                _add_name(names, k, row, False)
+
     # -- US counties (no coordinates in the source: placed at the county seat when it shares the name,
     #    else at the median of the state's cities; the resolver refines with the article's own places)
     for c in us_counties:
@@ -423,7 +447,7 @@ def build_index() -> GazetteerIndex:
 
     idx.names = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in names.items()}
     idx.major_rows = [r for r in range(len(idx.name))
-                      if idx.kind[r] in (KIND_COUNTRY, KIND_ADMIN1)
+                      if (idx.kind[r] in (KIND_COUNTRY, KIND_ADMIN1) and r not in extra_rows)
                       or (idx.kind[r] == KIND_CITY and (idx.pop[r] >= 100_000 or idx.fcode[r] == "PPLC"))]
     return idx
 

@@ -20,7 +20,8 @@ from typing import Any, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.ground.gazetteer import (
-    KIND_ADMIN1, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_COUNTY, US_STATE_ABBREVIATIONS, GazetteerIndex,
+    KIND_ADMIN1, KIND_CITY, KIND_CONTINENT, KIND_COUNTRY, KIND_COUNTY, KIND_FEATURE, US_STATE_ABBREVIATIONS,
+    GazetteerIndex,
     load_index, norm,
 )
 from eventwire.records import Place
@@ -71,6 +72,8 @@ AMBIGUOUS_COUNTY_WEAK = True  # a county name found in several states says of it
 W_PRIOR_ADMIN1 = 2.0      # in a division the caller expects (``prior_divisions``: a local paper's home state)
 W_PRIOR_COUNTRY = 1.5     # ... in that division's country
 MISLABELLED_MIN_POP = 2_000  # a name the NER did not call a place is taken only for a town this large
+CONTAINED_MIN_POP = 100_000  # an unknown name's words ("Colchester Hospital") stand for a town this large
+CONTAINED_MAX_KM = 400       # ... near the document's focus
 
 _AP_STATES = {
     "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
@@ -254,7 +257,7 @@ class Geocoder:
             s += W_PRIOR_COUNTRY
             if kind != KIND_COUNTRY and idx.admin1[row] and (cc, idx.admin1[row]) in ctx.prior_admin1:
                 s += W_PRIOR_ADMIN1
-        if kind in (KIND_CITY, KIND_COUNTY) and idx.admin1[row]:
+        if kind in (KIND_CITY, KIND_COUNTY, KIND_FEATURE) and idx.admin1[row]:
             if ctx.admin1.get((cc, idx.admin1[row]), 0) > 0:
                 s += W_CTX_ADMIN1
             elif ctx.city_admin1.get((cc, idx.admin1[row]), 0) > 0:
@@ -262,7 +265,7 @@ class Geocoder:
             shared = ctx.shared_states.get((cc, idx.admin1[row]), 0)
             if shared:
                 s += W_SHARED * min(2, shared)
-        if kind in (KIND_CITY, KIND_COUNTY) and ctx.points:
+        if kind in (KIND_CITY, KIND_COUNTY, KIND_FEATURE) and ctx.points:
             lat, lon = idx.lat[row], idx.lon[row]
             best = min((_haversine(lat, lon, a, b) for a, b, k in ctx.points if k != key), default=1e9)
             if best < 150:
@@ -280,7 +283,7 @@ class Geocoder:
             cc, a1 = within
             inside = [(r, alt) for r, alt in cands if not alt and self.idx.cc[r] == cc
                       and (not a1 or self.idx.admin1[r] == a1)
-                      and self.idx.kind[r] in (KIND_CITY, KIND_COUNTY, KIND_ADMIN1)]
+                      and self.idx.kind[r] in (KIND_CITY, KIND_COUNTY, KIND_ADMIN1, KIND_FEATURE)]
             cands = inside or cands
         if any(self.idx.kind[r] == KIND_CONTINENT and not alt for r, alt in cands):
             return None  # a continent or world region: no place record for it
@@ -321,7 +324,8 @@ class Geocoder:
         kind = idx.kind[row]
         cc = idx.cc[row]
         a1 = idx.admin1[row]
-        precision = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_COUNTY: "admin1"}.get(kind, "city")
+        precision = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_COUNTY: "admin1",
+                     KIND_FEATURE: "point"}.get(kind, "city")
         admin1_name = idx.admin1_name.get((cc, a1)) if a1 else None
         if kind == KIND_ADMIN1:
             admin1_name = idx.name[row]
@@ -360,7 +364,7 @@ class Geocoder:
     def resolve_all(self, names: Sequence[str], context_countries: Iterable[str] = (),
                     demonyms: bool = False, regions: bool = False,
                     qualifiers: Sequence[int | None] | None = None,
-                    prior_divisions: Iterable[str] = ()) -> list[Place | None]:
+                    prior_divisions: Iterable[str] = (), local_fallback: bool = False) -> list[Place | None]:
         """Resolve the toponyms of one document together, each ranked with the others as context.
 
         With ``demonyms`` a demonym stands for its place: a country's ("Syrian", "Russians"), a continent's or
@@ -370,6 +374,10 @@ class Geocoder:
         name that qualifies name ``i`` in the text ("Paris, Tenn.", "Moscow, Idaho"), or None. ``prior_divisions``
         are divisions the caller expects the document to be about, as :meth:`division_key` gives them ("US-TN": a
         local paper's home state); their places rank a little higher (less than a division the text names).
+
+        With ``local_fallback`` a name the index does not know (a street, building, park, river or village:
+        "Royal Street", "Manila Cathedral") is placed by :meth:`place_unknown` at the document's own place
+        (a guess, marked by ``feature_code`` ``"LOCAL"``): off by default, and never used for event locations.
         """
         if demonyms:
             names = [self.demonym_place(n) or n for n in names]
@@ -385,7 +393,80 @@ class Geocoder:
                     if self.idx.kind[r] == KIND_COUNTY:
                         cache[r] = self._place_county(cache[r], r, rows)
                 out.append(self._as_named(cache[r], r, n))
+        if local_fallback and any(p is None for p in out):
+            out = self.place_unknown(names, out)
         return out
+
+    def place_unknown(self, names: Sequence[str], places: Sequence[Place | None]) -> list[Place | None]:
+        """Place each unresolved name at the document's own place: a name containing another name of the
+        document, a landmark or a nearby major place ("Manila Cathedral", "Cavan Town Hall", "Heathrow Animal
+        Reception Centre") at that place (:meth:`_contained_place`); any other at the document's focus, the town
+        or division (finer than a country) the most mentions resolved to (the earliest on a tie), else its most
+        mentioned country. A street, building or village a local story names without its town is most often in
+        the story's own town (an unknown name is a guess either way: the place keeps the name as written, no
+        GeoNames id, and ``feature_code`` ``"LOCAL"``; its precision is that of the place it was put at)."""
+        known: dict[str, Place] = {}
+        for n, p in zip(names, places):
+            if p is not None and p.precision != "region" and p.feature_code != "LOCAL":
+                known.setdefault(norm(n), p)
+        tally: Counter = Counter()
+        first: dict[tuple, int] = {}
+        rep: dict[tuple, Place] = {}
+        for i, p in enumerate(places):
+            if p is None or p.precision == "region" or p.lat is None:
+                continue
+            k = (p.name, p.lat, p.lon)
+            tally[k] += 1
+            first.setdefault(k, i)
+            rep.setdefault(k, p)
+        fine = [k for k in tally if rep[k].precision in ("city", "admin1", "point")]
+        pool = fine or list(tally)
+        focus = rep[max(pool, key=lambda k: (tally[k], -first[k]))] if pool else None
+        countries = {p.country_code for p in places if p is not None and p.country_code}
+        out = list(places)
+        for i, (n, p) in enumerate(zip(names, places)):
+            if p is not None or not n or not n.strip():
+                continue
+            src = self._contained_place(n, known, countries, focus) or focus
+            if src is None:
+                continue
+            out[i] = Place(name=n.strip(), geonameid=None, lat=src.lat, lon=src.lon, country_code=src.country_code,
+                           admin1=src.admin1, feature_code="LOCAL", precision=src.precision)
+        return out
+
+    def _contained_place(self, name: str, known: dict[str, Place], countries: set[str],
+                         focus: Place | None = None) -> Place | None:
+        """The place of the longest run of words of ``name`` that is itself a resolved name of the document
+        ("Manila Cathedral" in a story naming Manila), else a landmark of the index ("Heathrow Animal Reception
+        Center"), else a major place named by its own name (a country, a first-level division, a capital or a
+        city of ``CONTAINED_MIN_POP``+) in one of the document's ``countries`` (ISO3) and, when the document has
+        a ``focus``, within ``CONTAINED_MAX_KM`` of it ("Bank of England" in a London story): streets and parks
+        named after a far-off city ("Hampton Avenue" in St. Louis) keep the focus."""
+        words = [w for w in re.split(r"[\s,]+", name.strip()) if w]
+        runs = [" ".join(words[i:i + n]) for n in range(len(words) - 1, 0, -1) for i in range(len(words) - n + 1)]
+        for run in runs:
+            k = norm(run)
+            if k in known:
+                return known[k]
+        idx = self.idx
+        for run in runs:
+            if not run[:1].isupper():
+                continue
+            row = self._best(run, Context())
+            if row is None or any(r == row and alt for r, alt in self.candidates(run)):
+                continue
+            kind = idx.kind[row]
+            if (kind in (KIND_COUNTRY, KIND_FEATURE) or (kind == KIND_ADMIN1 and idx.fcode[row] == "ADM1")
+                    or (kind == KIND_CITY and (idx.pop[row] >= CONTAINED_MIN_POP or idx.fcode[row] == "PPLC"))):
+                p = self.place(row)
+                if kind == KIND_FEATURE:
+                    return p
+                if countries and p.country_code not in countries:
+                    continue
+                if focus is None or focus.lat is None or (
+                        _haversine(p.lat, p.lon, focus.lat, focus.lon) <= CONTAINED_MAX_KM):
+                    return p
+        return None
 
     def _as_named(self, place: Place, row: int, name: str) -> Place:
         """A division named after its town and missing from the index ("Hama province") is found through the
@@ -549,7 +630,7 @@ class Geocoder:
             out["admin1"].append((cc, idx.admin1[row]))
         elif kind == KIND_COUNTY and idx.admin1[row] and (len(states) == 1 or not AMBIGUOUS_COUNTY_WEAK):
             out["admin1"].append((cc, idx.admin1[row]))
-        elif kind in (KIND_CITY, KIND_COUNTY) and idx.admin1[row]:
+        elif kind in (KIND_CITY, KIND_COUNTY, KIND_FEATURE) and idx.admin1[row]:
             out["city_admin1"].append((cc, idx.admin1[row]))
         return out
 
@@ -755,7 +836,8 @@ class ArticlePlaces:
         p = self.place_of(ent)
         if p is None:
             return 0
-        return {"point": 4, "city": 3, "admin1": 2, "country": 1}.get(p.precision, 0)
+        # a landmark ("the Green Zone") ranks as a town: no finer than the town named beside it
+        return {"point": 3, "city": 3, "admin1": 2, "country": 1}.get(p.precision, 0)
 
 
 # ---------------------------------------------------------------------------------------------------------
