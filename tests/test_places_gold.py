@@ -36,12 +36,13 @@ def geo():
 # 0.720 / 0.773 / 0.931, TR-News 0.873 / 0.965 / 0.903.
 # Second round: LGL 0.837 / 0.953 / 0.878, GeoWebNews 0.717 / 0.772 / 0.929, TR-News 0.873 / 0.965 / 0.905
 # (first: 0.811 / 0.926 / 0.876, 0.633 / 0.673 / 0.941, 0.845 / 0.937 / 0.902)
-@pytest.mark.parametrize("name,limit,acc,coverage,acc_bare,coverage_bare,acc_resolved_bare", [
-    ("gritta_lgl", 1000, 0.86, 0.99, 0.835, 0.95, 0.87),
-    ("gritta_geowebnews", 600, 0.85, 0.98, 0.72, 0.77, 0.92),
-    ("gritta_trnews", 600, 0.89, 0.99, 0.875, 0.955, 0.905),
+@pytest.mark.parametrize("name,limit,acc,coverage,acc_fallback,coverage_fallback,acc_resolved", [
+    ("gritta_lgl", 1000, 0.835, 0.95, 0.86, 0.99, 0.87),
+    ("gritta_geowebnews", 600, 0.72, 0.77, 0.85, 0.98, 0.92),
+    ("gritta_trnews", 600, 0.875, 0.955, 0.89, 0.99, 0.905),
 ])
-def test_gritta_floor(gold, geo, name, limit, acc, coverage, acc_bare, coverage_bare, acc_resolved_bare):
+def test_gritta_floor(gold, geo, name, limit, acc, coverage, acc_fallback, coverage_fallback, acc_resolved):
+    """The headline counts gazetteer answers only; the local fallback's guesses are reported beside it."""
     from eventwire.evaluate import gritta
 
     r = gritta.run(gold, limit=limit, name=name, geocoder=geo)
@@ -49,13 +50,13 @@ def test_gritta_floor(gold, geo, name, limit, acc, coverage, acc_bare, coverage_
     m = r["metrics"]
     assert m["acc@161"] >= acc, m
     assert m["coverage"] >= coverage, m
-    assert m["acc@161_no_fallback"] >= acc_bare, m
-    assert m["coverage_no_fallback"] >= coverage_bare, m
-    # the resolver's own answers, without the fallback's guesses
+    assert m["acc@161_resolved"] >= acc_resolved, m
+    assert m["acc@161_local_fallback"] >= acc_fallback, m
+    assert m["coverage_local_fallback"] >= coverage_fallback, m
+    # turning the fallback off leaves the headline as it is
     bare = gritta.run(gold, limit=limit, name=name, geocoder=geo, local_fallback=False)["metrics"]
-    assert "acc@161_no_fallback" not in bare
-    assert (bare["acc@161"], bare["coverage"]) == (m["acc@161_no_fallback"], m["coverage_no_fallback"]), (m, bare)
-    assert bare["acc@161_resolved"] >= acc_resolved_bare, bare
+    assert "acc@161_local_fallback" not in bare
+    assert (bare["acc@161"], bare["coverage"]) == (m["acc@161"], m["coverage"]), (m, bare)
 
 
 def test_gritta_lgl_document_only_and_source_prior(gold, geo):
@@ -65,7 +66,7 @@ def test_gritta_lgl_document_only_and_source_prior(gold, geo):
     m = gritta.run(gold, limit=1000, name="gritta_lgl", geocoder=geo, source_prior=True)["metrics"]
     off = gritta.run(gold, limit=1000, name="gritta_lgl", geocoder=geo)["metrics"]
     assert "acc@161_source_prior" not in off
-    assert off["acc@161"] == m["acc@161"] >= 0.86, (m, off)
+    assert off["acc@161"] == m["acc@161"] >= 0.835, (m, off)
     assert m["acc@161_source_prior"] >= off["acc@161"] + 0.04, (m, off)
 
 

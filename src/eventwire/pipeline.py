@@ -137,6 +137,11 @@ class Pipeline:
         span = (0, 0) if in_title else (start, end)
         sent_text = m.sent.text.strip()
         cameo = cameo0 or onto.cameo_for(event, mode)
+        if cameo0 and len(cameo0) == 3 and cameo0.endswith("0") and mode:
+            # a bare root from the trigger ("refused": 120) refined by the mode ("refused to release": 124)
+            finer = onto.cameo_for(event, mode)
+            if finer and finer[:2] == cameo0[:2] and len(finer) >= 3 and finer != cameo0:
+                cameo = finer
         confidence = m.confidence * (0.9 if in_title else 1.0)
         if not actor:
             confidence *= 0.8
@@ -245,6 +250,8 @@ def is_party(span: Span, trigger: Token) -> bool:
     """Is a participant of a reciprocal event one of its parties, rather than the object of a clause the
     event governs? "agreed *with Kyiv*", "met *the president*": parties; "agreed to accept *refugees*": not."""
     tok = span.root
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "outside", "inside"):
+        return False                            # "met *in the Nigerian capital*": where (the host), not a party
     for _ in range(12):
         head = tok.head
         if head is tok or head.i == trigger.i or trigger.is_ancestor(tok) is False:

@@ -310,7 +310,9 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
         for ch in tok.children:
             if ch.dep_ == "ccomp":
                 who, _ = subject_of(ch)
-                if who is not None and who.dep_ in ("nsubj", "nsubjpass"):
+                if who is not None and who.dep_ in ("nsubj", "nsubjpass") and not (
+                        who.pos_ == "PRON" and subj is not None and _same_party(who, subj)):
+                    # (not "it warned that *it* would impose sanctions": the speaker itself)
                     recips.extend(role_heads(who, an))
                 break
     if e.event == "THREATEN" and not recips:
@@ -331,6 +333,7 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
         c.subj_event = subj
 
 
+RELEASE_NOUNS = frozenset({"release", "freedom", "return", "repatriation", "extradition", "handover", "safety"})
 CASUALTY_VERBS = frozenset({"wound", "injure", "kill", "hurt", "maim", "kidnap", "abduct", "detain", "arrest"})
 
 
@@ -374,6 +377,25 @@ def _happening(c: _Candidate) -> bool:
             return False
         return True
     return tok.dep_ == "attr" and head.lemma_ == "be" and any(ch.dep_ == "expl" for ch in head.children)
+
+
+PRONOUN_GROUPS = ({"it", "its"}, {"they", "them", "their"}, {"he", "him", "his"}, {"she", "her"},
+                  {"we", "us", "our"}, {"i", "me", "my"})
+
+
+def _same_party(pron: Token, subj: Token) -> bool:
+    """Does a pronoun in the complement point back at the speaker ("it warned that *it* would ...")?"""
+    low = pron.lower_
+    if subj.pos_ == "PRON":
+        return any(low in g and subj.lower_ in g for g in PRONOUN_GROUPS)
+    if low in ("it", "its"):
+        return subj.tag_ in ("NN", "NNP") and subj.ent_type_ != "PERSON"
+    if low in ("they", "them", "their"):
+        return subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in ("government", "police", "military", "army")
+    if low in ("he", "him", "his", "she", "her"):
+        return subj.ent_type_ == "PERSON" or subj.lemma_.lower() in {"minister", "president", "spokesman",
+                                                                        "spokeswoman", "leader", "official"}
+    return False
 
 
 def _natural_cause(verb: Token) -> bool:
@@ -689,7 +711,10 @@ def _retype(c: _Candidate) -> None:
         elif c.event == "CONCEDE":
             c.modality = ASSERTED                   # announcing a concession is the (verbal) concession
         elif c.event == "RETREAT":
-            c.event, c.mode, c.cameo, c.modality = "CONCEDE", None, None, ASSERTED
+            # an announced retreat: CAMEO's "express intent to yield" codes
+            c.cameo = {"release": "0353", "withdraw": "0356", "disarm": "0356", "ceasefire": "0356",
+                       "access": "0355"}.get(c.mode or "", "035")
+            c.event, c.mode, c.modality = "CONCEDE", None, ASSERTED
         elif c.event == "PROTEST" and c.mode in (None, "demo", "strike", "hunger") and c.is_noun or \
                 c.event == "PROTEST" and _lemma(c.tok) in ("rally", "march", "demonstrate", "protest"):
             pass                                    # "would hold another rally on Tuesday": a plan, not a threat
@@ -746,6 +771,10 @@ def _embedded_modes(cands: list[_Candidate], lex: Lexicon) -> None:
                     inner.modality = ASSERTED
             else:
                 c.event, c.mode, c.cameo = "CONCEDE", None, "080"
+            continue
+        if c.event == "REQUEST" and c.entry.lemma == "seek" and inner is not None \
+                and inner.tok.dep_ == "xcomp" and inner.event in COOP4:
+            c.event, c.mode, c.cameo = "AGREE", None, AGREE_CAMEO[inner.event]
             continue
         if c.event not in ("THREATEN", "REQUEST", "REJECT"):
             continue
@@ -1055,6 +1084,10 @@ def _sentence_events(sent: Span, lex: Lexicon,
                            and any(r.i == p.i for r in c.recips for p in o.recips)), None)
             if holder is not None and all(a.i != r.i for a in c.actors for r in holder.actors):
                 c.recips = list(holder.actors)
+        if c.event == "REQUEST" and c.recips:
+            # "demanded the release of *the president*": the one to be freed is not the one asked
+            c.recips = [r for r in c.recips if not (
+                r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lemma_.lower() in RELEASE_NOUNS)]
     if not kept:
         return []
     contexts = sentence_contexts(sent)

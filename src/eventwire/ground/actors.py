@@ -414,7 +414,8 @@ class _Mention:
 
 
 SPEECH_PRONOUNS = {"it": "thing", "its": "thing", "they": "any", "their": "any", "we": "any", "our": "any",
-                   "he": "person", "his": "person", "she": "person", "her": "person"}
+                   "he": "person", "his": "person", "she": "person", "her": "person", "i": "person", "my": "person"}
+FIRST_PERSON = frozenset({"we", "our", "i", "my"})
 
 
 def _speaker_antecedent(span: Span) -> Span | None:
@@ -439,7 +440,10 @@ def _speaker_antecedent(span: Span) -> Span | None:
     # the subject nearest before the speech verb: a dateline parsed as a second subject ("BERLIN, Nov 14 -
     # German police said they ...") is not the speaker
     speech = verb.head
-    subjs = [c for c in speech.children if c.dep_ == "nsubj" and c.i < tok.i and not _is_dateline(c)]
+    first_person = tok.lower_ in FIRST_PERSON
+    # a quotation's "we" is its speaker, named after it too ('"We demand ...," the bloc said')
+    subjs = [c for c in speech.children if c.dep_ == "nsubj" and (c.i < tok.i or first_person and c.i > verb.i)
+             and not _is_dateline(c)]
     if not subjs and speech.dep_ == "conj" and speech.head.pos_ in ("VERB", "AUX"):
         # "Israel has kept troops there and has said it will ...": the shared subject speaks
         subjs = [c for c in speech.head.children if c.dep_ == "nsubj" and c.i < tok.i and not _is_dateline(c)]
