@@ -316,6 +316,13 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
                     recips.extend(role_heads(who, an))
                 break
     if e.event == "THREATEN" and not recips:
+        # "threatened to attack *U.S. forces* if they did not leave": the target of the threatened act first
+        for ch in tok.children:
+            if ch.dep_ == "xcomp" and ch.pos_ == "VERB":
+                recips.extend(role_heads(direct_object(ch), an))
+                for o in prep_objects(ch, ("on", "against")):
+                    recips.extend(role_heads(o, an))
+    if e.event == "THREATEN" and not recips:
         # "threatened to stop talks if the United States goes ahead": the party the condition is on
         for g in tok.subtree:
             if g.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
@@ -660,6 +667,26 @@ def _considered(tok: Token) -> bool:
     return modality_of(weigher, {}).modality == ASSERTED
 
 
+#: verbs whose "for" phrase gives the reason, not another event ("thanked X for its support")
+REASON_VERBS = frozenset({"thank", "praise", "commend", "hail", "congratulate", "laud", "credit", "criticize",
+                          "criticise", "condemn", "blame", "fault", "punish", "reward", "apologize", "apologise",
+                          "honour", "honor", "sanction", "fine", "arrest", "detain", "jail", "sentence"})
+PLOT_VERBS = frozenset({"plan", "prepare", "plot", "intend", "conspire", "aim", "try", "attempt", "seek"})
+
+
+def _past_plan(tok: Token) -> bool:
+    """Is the act the object of a plan someone had ("were planning attacks", "had plotted to bomb"), rather
+    than of one announced to its target ("plans to impose", "will strike")?"""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in PLOT_VERBS:
+            return cur.tag_ in ("VBG", "VBD", "VBN")
+    return False
+
+
 def _retype(c: _Candidate) -> None:
     m = c.minfo.modality
     c.modality = m
@@ -718,6 +745,8 @@ def _retype(c: _Candidate) -> None:
         elif c.event == "PROTEST" and c.mode in (None, "demo", "strike", "hunger") and c.is_noun or \
                 c.event == "PROTEST" and _lemma(c.tok) in ("rally", "march", "demonstrate", "protest"):
             pass                                    # "would hold another rally on Tuesday": a plan, not a threat
+        elif c.event in THREAT_TYPES and _past_plan(c.tok):
+            pass                                    # "the men were planning attacks": a plot, not a threat made
         elif c.event in THREAT_TYPES:
             # "said they would boycott", "will impose sanctions": an announced conflictual act is a threat
             mode = _threat_mode(c.event, c.mode)
@@ -949,6 +978,8 @@ def _sentence_events(sent: Span, lex: Lexicon,
     for tok, entries in nouns:
         if tok.i in consumed or tok.dep_ == "compound":     # "riot police", "aid workers"
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for" and _lemma(tok.head.head) in REASON_VERBS:
+            continue                                    # "thanked Washington *for its support*": the reason
         e = _noun_entry(tok, entries)
         if e is not None:
             cands.append(_Candidate(tok, e, True))

@@ -368,6 +368,18 @@ def _link_cost(span: Span, trigger: Token) -> tuple[int, int, int, int]:
 _SEQUENCE_MARKS = frozenset({"after", "before", "since", "following", "until"})
 
 
+def _in_relative_clause(trigger: Token, span: Span) -> bool:
+    """Is the trigger inside a relative clause or participle on a noun that the expression is outside of?"""
+    cur = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for _ in range(4):
+        if cur.dep_ in ("acl", "relcl") and cur.pos_ in ("VERB", "AUX"):
+            return not (cur.left_edge.i <= span.root.i <= cur.right_edge.i)
+        if cur.head is cur or cur.dep_ not in ("conj", "xcomp", "acl", "relcl"):
+            return False
+        cur = cur.head
+    return False
+
+
 def _in_sequence_clause(trigger: Token, span: Span) -> bool:
     """Is the trigger inside an after/before/since clause that the expression is outside of?"""
     cur = trigger
@@ -403,6 +415,8 @@ def resolve_event_date(sent: Span, trigger: Token | None, published: date | None
             if c.res.precision == "day" and span is not None and len(span) and cost[0] >= 9 \
                     and _in_sequence_clause(trigger, span):
                 continue    # "postponed talks on Wednesday after police arrested an officer": not that day
+            if span is not None and len(span) and cost[0] >= 9 and _in_relative_clause(trigger, span):
+                continue    # "demanded access on Thursday to citizens detained by agents": not their day
             if cost < _OTHER_NOUN and not (tense == "past" and published is not None
                                            and c.res.iso > published.isoformat()):
                 # something that has happened is not dated after the story ("agreed on Thursday to hold
