@@ -671,6 +671,33 @@ def _considered(tok: Token) -> bool:
 REASON_VERBS = frozenset({"thank", "praise", "commend", "hail", "congratulate", "laud", "credit", "criticize",
                           "criticise", "condemn", "blame", "fault", "punish", "reward", "apologize", "apologise",
                           "honour", "honor", "sanction", "fine", "arrest", "detain", "jail", "sentence"})
+#: what an authority orders done to someone is that act ("a court ordered them held", "ordered the diplomats
+#: to leave the country")
+ORDERED_HOLD = frozenset({"hold", "detain", "jail", "imprison", "remand", "arrest", "keep"})
+ORDERED_LEAVE = frozenset({"leave", "depart", "quit", "exit"})
+DIPLOMATIC_NOUNS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul", "embassy", "staff",
+                              "employee", "official"})
+
+
+def _ordered_act(c: _Candidate, lex: Lexicon) -> None:
+    comp = next((ch for ch in c.tok.children if ch.dep_ in ("xcomp", "ccomp", "oprd") and ch.pos_ == "VERB"), None)
+    if comp is None:
+        return
+    lem = comp.lemma_.lower()
+    if lem in ORDERED_HOLD:
+        c.event, c.mode, c.cameo = "COERCE", "arrest", "173"
+    elif lem in ORDERED_LEAVE:
+        heads = c.recips or role_heads(direct_object(c.tok), lex)
+        diplomats = any(h.lemma_.lower() in DIPLOMATIC_NOUNS or any(
+            g.lemma_.lower() in DIPLOMATIC_NOUNS for g in h.subtree) for h in heads)
+        c.event, c.mode, c.cameo = ("SANCTION", "expel", "166") if diplomats else ("COERCE", "deport", "174")
+    else:
+        return
+    if not c.recips:
+        c.recips = [r for r in role_heads(direct_object(c.tok), lex) or role_heads(subject_of(comp)[0], lex)
+                    if all(r.i != a.i for a in c.actors)]
+
+
 PLOT_VERBS = frozenset({"plan", "prepare", "plot", "intend", "conspire", "aim", "try", "attempt", "seek"})
 
 
@@ -1109,6 +1136,8 @@ def _sentence_events(sent: Span, lex: Lexicon,
             c.recips = _fallback_recipients(c, an)
             c.loose = bool(c.recips)
     for c in kept:
+        if c.event == "REQUEST" and _lemma(c.tok) == "order":
+            _ordered_act(c, an)
         if c.event == "REQUEST" and c.recips:
             # "demanded access to citizens *detained by U.S. agents*": the demand is on whoever holds them
             holder = next((o for o in kept if o is not c and o.event in ("COERCE", "ASSAULT") and o.actors

@@ -865,6 +865,13 @@ class ArticleActors:
         content = [t.lower() for t in _content(toks)]
         offset = span.start_char
 
+        # "the eight", "all five": the group counted so earlier in the story ("eight Russian citizens")
+        earlier = self._counted_before(span)
+        if earlier is not None:
+            ent = self._code_span(earlier)
+            if ent.code or (ent.sector and ent.sector != "UNK"):
+                return self._as(ent, text)
+
         # pronouns (possessives alone too: "their" in "their forces"): in reported speech the speaker ("the
         # service said it had arrested"), the subject of its own clause for a possessive, else the latest
         # person (he/she) or organisation/state (they/it)
@@ -1001,6 +1008,18 @@ class ArticleActors:
             if country is not None:
                 return Entity(text=text, name=coded.name, code=country, sector="CVL")
         return self._fill(span, coded)
+
+    def _counted_before(self, span: Span) -> Span | None:
+        """For a bare counted phrase ("the eight", "all five"), the earlier phrase with that count."""
+        words = [t for t in span if t.lower_ not in ("the", "all", "of", "those", "these")]
+        if len(words) != 1 or not words[0].like_num:
+            return None
+        num = words[0].lower_
+        for t in reversed(span.doc[: span.start]):
+            if t.lower_ == num and t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN"):
+                head = t.head
+                return span.doc[head.left_edge.i: head.i + 1]
+        return None
 
     @staticmethod
     def _generic_people(span: Span) -> bool:
