@@ -188,3 +188,56 @@ def test_an_undated_account_naming_more_parties_lends_them_to_the_dated_one() ->
     fuller.date, fuller.date_precision = "2026-11-20", "unknown"
     out = dedupe([dated, fuller])
     assert len(out) == 1 and out[0].date == "2026-11-19" and [r.code for r in out[0].recipient] == ["SDN"]
+
+
+# ---------------------------------------------------------------- what is not an event, and what an order is
+@pytest.mark.parametrize("text", [
+    "Video released by the Philippine side showed the vessel spraying the boat.",
+    "Forecasters warned that another storm could strengthen into a hurricane.",
+    "The group has staged frequent bombings in the capital.",
+    "The militia have stormed U.N. offices in Sanaa several times.",
+    "Kabul denies the charge.",
+])
+def test_things_released_natural_warnings_habits_and_denials_are_not_events(pipeline, text: str) -> None:
+    assert not [e for e in code(pipeline, text) if e.modality == "asserted"]
+
+
+def test_a_routine_practice_reported_as_news_is_still_coded(pipeline) -> None:
+    events = code(pipeline, "Soldiers routinely beat detainees in the camp, a court was told today.")
+    assert any(e.event == "ASSAULT" and e.modality == "asserted" for e in events)
+
+
+def test_lifting_a_veto_is_a_concession(pipeline) -> None:
+    assert brief(code(pipeline, "Slovakia lifted its veto on the measures on Monday.")) == {("CONCEDE", "SVK", "")}
+
+
+@pytest.mark.parametrize("text,etype,mode,recipient", [
+    ("A court in Baku on Tuesday ordered the journalists held for four months pending trial.", "COERCE", "arrest",
+     None),
+    ("Algiers on Tuesday ordered eight employees of the French embassy to leave the country.", "SANCTION", "expel",
+     "FRA"),
+])
+def test_an_order_to_hold_or_to_leave_is_the_act(pipeline, text: str, etype: str, mode: str,
+                                                 recipient: str | None) -> None:
+    e = find(code(pipeline, text), etype)
+    assert e.mode == mode
+    if recipient:
+        assert [r.code for r in e.recipient] == [recipient]
+
+
+def test_a_traveller_for_talks_visits_whoever_the_talks_are_with(pipeline) -> None:
+    e = find(code(pipeline, "U.S. envoy Steve Witkoff arrived in Kyiv on Sunday for talks with President Volodymyr "
+                            "Zelenskiy on a peace plan."), "CONSULT")
+    assert e.mode == "visit" and [a.code for a in e.actor] == ["USA"] and [r.code for r in e.recipient] == ["UKR"]
+
+
+def test_the_noun_a_relative_clause_accuses_is_the_accused(pipeline) -> None:
+    events = code(pipeline, "The European Union on Tuesday imposed sanctions on 11 Chinese companies it accused of "
+                            "supplying drone parts to Russia's military.")
+    assert ("ACCUSE", "EUR", "CHN") in brief(events)
+
+
+def test_the_eight_are_the_eight_named_before(pipeline) -> None:
+    events = code(pipeline, "Azerbaijan arrested eight Russian citizens on Monday. Azerbaijani police detained the "
+                            "eight on suspicion of drug trafficking.")
+    assert all(r.code == "RUS" for e in events for r in e.recipient)

@@ -111,7 +111,7 @@ class Pipeline:
         onto = self.ontology
         mode = m.mode if onto.is_valid_mode(m.event, m.mode) else None
         actor = [e for s in m.actors for e in actors.code_many(s)]
-        if m.reciprocal:
+        if m.reciprocal and mode != "visit":     # a visit keeps the host as recipient
             # the parties of a meeting or agreement are all actors; whoever the agreed act is done to is not
             # a party ("agreed to accept 1,500 refugees")
             actor += [e for s in m.recipients if is_party(s, m.trigger) for e in actors.code_many(s)]

@@ -293,6 +293,9 @@ def _verb_roles(c: _Candidate, obj_tok: Token | None, an: Lexicon) -> None:
     for r in e.rpreps:
         if r == "dobj":
             dobj = direct_object(tok)
+            if dobj is None and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and any(
+                    ch.dep_ == "nsubj" and ch.lower_ not in ("who", "which", "that") for ch in tok.children):
+                dobj = tok.head                 # "11 Chinese companies (that) it accused of ...": the noun
             heads = role_heads(dobj, an)
             if dobj is not None and not heads:
                 heads = _owner_of(dobj, an)
@@ -517,10 +520,20 @@ def _noun_roles(c: _Candidate, an: Lexicon) -> None:
         subj, is_patient = subject_of(tok.head.head)
         if not is_patient:
             actors.extend(role_heads(subj, an))
+    if e.event == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ == "for" \
+            and _lemma(tok.head.head) in VISIT_VERBS:
+        # "arrived in Kyiv for talks with Zelenskiy": the traveller visits whoever the talks are with
+        subj, is_patient = subject_of(tok.head.head)
+        visitors = [] if is_patient else role_heads(subj, an)
+        if visitors:
+            recips = [a for a in actors if all(a.i != v.i for v in visitors)] + recips
+            actors = visitors
+            c.mode = "visit"
     c.actors = actors
     c.recips = [r for r in recips if all(r.i != a.i for a in actors)]
 
 
+VISIT_VERBS = frozenset({"arrive", "travel", "fly", "come", "go", "head", "land", "visit", "be"})
 #: causes of death and damage that are nobody's attack ("killed in a traffic accident", "the storm destroyed")
 NATURAL_CAUSES = frozenset({
     "disease", "virus", "storm", "hurricane", "cyclone", "typhoon", "tornado", "flood", "flooding", "rain",
@@ -556,6 +569,10 @@ def _fallback_recipients(c: _Candidate, lex: Lexicon) -> list[Token]:
     best_key = (9, 0)
     for ch in scope.children:                   # attribution and circumstance are not participants
         if ch.dep_ in ("prep", "advcl", "npadvmod") and ch.lower_ in FRAME_WORDS:
+            taken.update(range(ch.left_edge.i, ch.right_edge.i + 1))
+        elif ch.pos_ in ("VERB", "AUX") and ch.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass")
+                                                                        for g in ch.children):
+            # "pledged $25 million, and *a U.S. team delivered food*": a clause with its own subject
             taken.update(range(ch.left_edge.i, ch.right_edge.i + 1))
         elif ch.pos_ in ("VERB", "AUX") and ch.dep_ == "advcl" and ch.tag_ == "VBG" and ch.i > c.tok.i:
             # a trailing participle clause has its own participants ("rejected the demand, *saying the case
@@ -620,6 +637,55 @@ def _offered(tok: Token) -> bool:
     return False
 
 
+def _released_thing(c: _Candidate, lex: Lexicon) -> bool:
+    """"Video released by the Philippine side", "released a statement": releasing a thing is not freeing anyone."""
+    if c.event != "RETREAT" or c.mode != "release" or c.entry.objs or c.entry.lemma not in ("release", "free"):
+        return False
+    tok = c.tok
+    if c.is_noun:
+        things = [o for o in prep_objects(tok, ("of",))]
+    else:
+        things = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
+        if not things and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            things = [tok.head]
+    return bool(things) and all(t.pos_ == "NOUN" and not is_actorish(t, lex.actor_nouns, lex.event_nouns)
+                                and t.ent_type_ == "" for t in things)
+
+
+HABITUAL_WORDS = frozenset({"frequent", "repeated", "regular", "frequently", "repeatedly", "regularly", "often",
+                            "routinely", "habitually"})
+
+
+def _habitual(tok: Token) -> bool:
+    """A habit, not an event: "has staged frequent bombings", "have stormed U.N. offices several times"."""
+    if tok.pos_ == "NOUN" and any(ch.lower_ in HABITUAL_WORDS and ch.dep_ == "amod" for ch in tok.children):
+        return True
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if not any(ch.dep_ == "aux" and ch.lemma_ == "have" for ch in verb.children):
+        return False                            # "soldiers routinely beat detainees" is itself the news
+    for ch in verb.children:
+        if ch.lower_ in HABITUAL_WORDS and ch.dep_ == "advmod":
+            return True
+        if ch.lower_ == "times" and ch.dep_ in ("npadvmod", "dobj", "advmod") and any(
+                g.lower_ in ("several", "many", "multiple", "numerous", "countless") for g in ch.children):
+            return True
+    return tok.pos_ == "NOUN" and verb.pos_ == "VERB" and any(
+        ch.lower_ in HABITUAL_WORDS for ch in verb.children if ch.dep_ == "advmod")
+
+
+def _natural_warning(c: _Candidate) -> bool:
+    """"Forecasters warned that a storm could strengthen": a warning about nature threatens nobody."""
+    if c.event != "THREATEN" or c.is_noun:
+        return False
+    for ch in c.tok.children:
+        if ch.dep_ == "ccomp":
+            who, _ = subject_of(ch)
+            return who is not None and who.lemma_.lower() in NATURAL_CAUSES
+        if ch.dep_ == "prep" and ch.lower_ in ("of", "about"):
+            return any(g.lemma_.lower() in NATURAL_CAUSES for g in ch.children if g.dep_ == "pobj")
+    return False
+
+
 #: heads of actors that seize people lawfully (an arrest); anyone else seizing people abducts them
 STATE_SEIZERS = frozenset({"police", "policeman", "officer", "authority", "force", "troop", "soldier", "army",
                            "agent", "guard", "security", "military", "government", "service", "ministry",
@@ -681,6 +747,10 @@ DIPLOMATIC_NOUNS = frozenset({"diplomat", "ambassador", "envoy", "attache", "con
 
 def _ordered_act(c: _Candidate, lex: Lexicon) -> None:
     comp = next((ch for ch in c.tok.children if ch.dep_ in ("xcomp", "ccomp", "oprd") and ch.pos_ == "VERB"), None)
+    if comp is None:
+        # "ordered the journalists held" parsed as a participle on the object
+        obj = direct_object(c.tok)
+        comp = next((ch for ch in obj.children if ch.dep_ == "acl" and ch.tag_ == "VBN"), None) if obj else None
     if comp is None:
         return
     lem = comp.lemma_.lower()
@@ -1101,6 +1171,8 @@ def _sentence_events(sent: Span, lex: Lexicon,
                     subj, is_patient = subject_of(mover)
                     if not is_patient:
                         c.actors = [a for a in role_heads(subj, an) if all(a.i != r.i for r in c.recips)]
+        if _released_thing(c, an) or _habitual(c.tok) or _natural_warning(c):
+            continue
         _seized_people(c, an)
         if c.event == "ASSAULT" and c.mode is None:
             c.mode = assault_mode(c.tok, sent)
