@@ -241,3 +241,23 @@ def test_the_eight_are_the_eight_named_before(pipeline) -> None:
     events = code(pipeline, "Azerbaijan arrested eight Russian citizens on Monday. Azerbaijani police detained the "
                             "eight on suspicion of drug trafficking.")
     assert all(r.code == "RUS" for e in events for r in e.recipient)
+
+
+def test_a_denial_by_someone_else_does_not_negate_the_accusation(pipeline) -> None:
+    events = code(pipeline, "Islamabad accuses the Taliban of sheltering Pakistani militants, a charge Kabul denies.")
+    assert ("ACCUSE", "PAK", "AFG") in brief(events)
+
+
+def test_aid_handed_over_as_aid(pipeline) -> None:
+    assert any(e.event == "AID" and [a.code for a in e.actor] == ["UZB"]
+               for e in code(pipeline, "Uzbekistan also handed over 3,000 tonnes of wheat flour as humanitarian aid."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow said it would respond in a way Kyiv will remember.", "THREATEN"),
+    ("Police responded with tear gas and rubber bullets.", "ASSAULT"),
+    ("The minister responded to questions from reporters.", None),
+])
+def test_responses(pipeline, text: str, expected: str | None) -> None:
+    types = {e.event for e in code(pipeline, text) if e.modality == "asserted"}
+    assert types == ({expected} if expected else set())

@@ -42,7 +42,7 @@ SHELL_NOUNS = frozenset({"effort", "mission", "campaign", "initiative", "drive",
 LIGHT_PREPS = frozenset({"on", "in", "into", "under"})
 #: "placed X under arrest", "put X under investigation": the light verb's object is the recipient
 UNDER_VERBS = frozenset({"put", "place", "keep", "hold"})
-FRAME_PREPS = frozenset({"during", "on", "at"})
+FRAME_PREPS = frozenset({"during", "on", "at", "as"})     # "handed over flour *as humanitarian aid*"
 COOP4 = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 AGREE_CAMEO = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
 AIR_WORDS = frozenset({"air", "drone", "missile", "rocket", "military", "aerial", "precision",
@@ -648,8 +648,28 @@ def _released_thing(c: _Candidate, lex: Lexicon) -> bool:
         things = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
         if not things and tok.dep_ == "acl" and tok.tag_ == "VBN":
             things = [tok.head]
-    return bool(things) and all(t.pos_ == "NOUN" and not is_actorish(t, lex.actor_nouns, lex.event_nouns)
-                                and t.ent_type_ == "" for t in things)
+    return bool(things) and all(t.lemma_.lower() in PUBLISHED_THINGS for t in things)
+
+
+#: what is "released" by publishing it, not by letting it go
+PUBLISHED_THINGS = frozenset({
+    "video", "footage", "statement", "report", "data", "figure", "photo", "photograph", "image", "picture",
+    "document", "detail", "finding", "list", "result", "recording", "transcript", "name", "information", "book",
+    "album", "film", "song", "version", "update", "forecast", "communique", "audio", "clip", "poll", "survey",
+    "study", "memo", "letter", "text", "summary", "estimate", "statistic", "record", "file", "evidence"})
+
+
+#: words of material acts whose habitual mention is background
+MATERIAL_LEMMAS = frozenset({"attack", "bombing", "bomb", "storm", "raid", "strike", "kill", "kidnap", "abduct",
+                             "abduction", "kidnapping", "shell", "shelling", "arrest", "detain", "detention", "seize",
+                             "clash", "fire", "shoot", "ambush", "assault", "airstrike", "protest", "rally",
+                             "demonstration", "riot", "march", "execute", "torture", "beat", "loot", "burn"})
+def _plain_response(c: _Candidate) -> bool:
+    """"Responded to questions" is no attack; only a vowed response ("would respond firmly": a threat) or a
+    response with force ("responded with tear gas") is."""
+    if c.entry.lemma != "respond" or c.minfo.modality != ASSERTED:
+        return False
+    return not any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in c.tok.children)
 
 
 HABITUAL_WORDS = frozenset({"frequent", "repeated", "regular", "frequently", "repeatedly", "regularly", "often",
@@ -657,7 +677,10 @@ HABITUAL_WORDS = frozenset({"frequent", "repeated", "regular", "frequently", "re
 
 
 def _habitual(tok: Token) -> bool:
-    """A habit, not an event: "has staged frequent bombings", "have stormed U.N. offices several times"."""
+    """A habit, not an event: "has staged frequent bombings", "have stormed U.N. offices several times"
+    (material acts only: "has repeatedly refused" is still a refusal on record)."""
+    if _lemma(tok) not in MATERIAL_LEMMAS and tok.lemma_.lower() not in MATERIAL_LEMMAS:
+        return False
     if tok.pos_ == "NOUN" and any(ch.lower_ in HABITUAL_WORDS and ch.dep_ == "amod" for ch in tok.children):
         return True
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -1171,7 +1194,7 @@ def _sentence_events(sent: Span, lex: Lexicon,
                     subj, is_patient = subject_of(mover)
                     if not is_patient:
                         c.actors = [a for a in role_heads(subj, an) if all(a.i != r.i for r in c.recips)]
-        if _released_thing(c, an) or _habitual(c.tok) or _natural_warning(c):
+        if _released_thing(c, an) or _habitual(c.tok) or _natural_warning(c) or _plain_response(c):
             continue
         _seized_people(c, an)
         if c.event == "ASSAULT" and c.mode is None:

@@ -178,6 +178,8 @@ def modality_of(tok: Token, triggers: dict[int, object] | None = None) -> Modali
                 result = NEGATED
             break
         if lem in NEG_GOV:
+            if dep == "ccomp" and cur.i < head.i and any(c.dep_ == "dobj" for c in head.children):
+                break                   # "X accuses Y of Z, a charge Kabul denies": the denial has its own object
             result = NEGATED
             break
         if lem in FUTURE_GOV and dep in ("xcomp", "dobj", "acomp", "nsubjpass", "pcomp"):
