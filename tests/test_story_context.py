@@ -261,3 +261,16 @@ def test_aid_handed_over_as_aid(pipeline) -> None:
 def test_responses(pipeline, text: str, expected: str | None) -> None:
     types = {e.event for e in code(pipeline, text) if e.modality == "asserted"}
     assert types == ({expected} if expected else set())
+
+
+def test_a_coup_is_against_the_states_own_government(pipeline) -> None:
+    e = find(code(pipeline, "The Myanmar military seized power in February 2021, ousting the elected government."),
+             "COERCE")
+    assert [(r.code, r.sector, r.text) for r in e.recipient] == [("MMR", "GOV", "")]
+
+
+def test_a_hub_dateline_does_not_make_the_story_its_own(pipeline) -> None:
+    events = code(pipeline, "BANGKOK, Nov 9 (AP) - A Myanmar military air strike hit a monastery in the Sagaing "
+                            "region on Saturday, killing 20 people, residents said.\n\nThe military seized power in "
+                            "2021.", published="2026-11-09")
+    assert all(a.code == "MMR" for e in events for a in e.actor)

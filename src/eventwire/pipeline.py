@@ -215,8 +215,14 @@ def implied_recipients(events: list[Event]) -> None:
     would respond firmly", "rejected the demands") is aimed at the other side. The recipient is marked by an
     empty ``text`` (no words of the sentence name it) and the event's confidence drops."""
     for ev in events:
-        # protesters with no stated target: by convention their own government ("rallying against a new law")
         codes = {e.code for e in ev.actor}
+        if ev.event in ("COERCE", "ASSAULT") and ev.recipient and len(codes) == 1 and None not in codes and all(
+                e.code is None and (e.name or e.text).lower().split()[-1:] in (["power"], ["control"])
+                for e in ev.recipient):
+            # "the military seized power": a coup is against the state's own government
+            ev.recipient = [Entity(text="", name="government", code=next(iter(codes)), sector="GOV")]
+            continue
+        # protesters with no stated target: by convention their own government ("rallying against a new law")
         if ev.event == "PROTEST" and not ev.recipient and len(codes) == 1 and None not in codes \
                 and not codes & NON_STATE_CODES and all(e.sector not in ("GOV", "MIL", "COP") for e in ev.actor):
             ev.recipient = [Entity(text="", name="government", code=next(iter(codes)), sector="GOV")]

@@ -733,17 +733,19 @@ class ArticleActors:
 
     def note_dateline(self, country: str | None) -> None:
         """The country the story is filed from: not a party, but it says whose police, protesters and
-        officials an unqualified noun most likely means (it counts as two mentions and wins ties)."""
+        officials an unqualified noun most likely means: when the story names that country too, it counts as
+        two more mentions and wins ties (a hub like Bangkok filing on Myanmar, which never names Thailand,
+        changes nothing)."""
         if country:
             self._dateline_country = country
 
     def article_country(self) -> str | None:
-        """The state named most often in the article (earliest on ties; the dateline's counts twice)."""
+        """The state named most often in the article (earliest on ties; see :meth:`note_dateline`)."""
         self._build()
         counts = Counter(self._country_count or self._org_country_count)
         first = dict(self._first_country)
         home = self._dateline_country
-        if home:
+        if home and counts.get(home):
             counts[home] += 2
             first[home] = -1
         if not counts:

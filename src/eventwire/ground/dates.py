@@ -14,8 +14,8 @@ grammar does not cover are tried as a residue (dateparser only for those carryin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -31,6 +31,9 @@ class DateResult:
     precision: str            # day | week | month | year | unknown
     text: str | None          # the words it was resolved from
     timex: str | None = None  # TIMEX3-like value ("1998-W03", "1998-01-14TNI"); None when unknown
+    # dated relative to an undated event of the story ("The attack came *a day after* U.S. forces carried out an
+    # air strike"): (days to add to that event's day, precision, words); the story's lead settles it
+    relative: tuple[int, str, str] | None = field(default=None, compare=False, repr=False)
 
 
 # --- tense -----------------------------------------------------------------------------------------------------
