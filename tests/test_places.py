@@ -323,7 +323,9 @@ def test_dateline_not_for_a_foreign_actor(geo, nlp):
     doc = nlp("SEOUL, Nov 22 — North Korea threatened on Saturday to take military action.")
     places = geo.start_article(doc, None)
     trig = _trigger(doc, "threatened")
-    assert places.event_location(trig.sent, trig) is None
+    # not Seoul: a threat is made at home, so the party's own country (never presented as a city)
+    p = places.event_location(trig.sent, trig)
+    assert p is not None and (p.country_code, p.precision) == ("PRK", "country")
     doc = nlp("SEOUL, Nov 22 — South Korean police detained two men on Saturday.")
     places = geo.start_article(doc, None)
     trig = _trigger(doc, "detained")
@@ -497,3 +499,138 @@ def test_unknown_name_containing_a_place_of_the_story(geo):
 
 def test_unknown_name_with_nothing_else_in_the_story_stays_unresolved(geo):
     assert geo.resolve_all(["Qwertyzzz Street"], local_fallback=True) == [None]
+
+
+# -- the event's own place, not another event's (sentences written for these tests) --------------------------
+
+@pytest.mark.slow
+def test_place_of_the_reason_is_not_the_place_of_the_summons(geo, nlp):
+    text = ("KIGALI, March 3 (Reuters) - Uganda summoned Rwanda's envoy on Monday to protest against the "
+            "detention of four Ugandan traders in Kigali.")
+    p = _loc(geo, nlp, text, "summoned")
+    assert p is not None and (p.country_code, p.precision) == ("UGA", "country")
+
+
+@pytest.mark.slow
+def test_home_act_of_a_foreign_party_is_in_its_country(geo, nlp):
+    text = ("VIENNA, May 2 (Reuters) - Moldovan police detained a customs officer near the village of Zzyxq "
+            "on Friday, officials said.")
+    p = _loc(geo, nlp, text, "detained")
+    assert p is not None and (p.country_code, p.precision) == ("MDA", "country")
+
+
+@pytest.mark.slow
+def test_possessor_of_a_noun_trigger_is_its_party(geo, nlp):
+    text = ("ROME, June 4 (AFP) - Italy recalled its envoy in response to Tunisia's expulsion of two "
+            "Italian diplomats earlier this week.")
+    doc = nlp(text)
+    places = geo.start_article(doc, None)
+    trig = _trigger(doc, "expulsion")
+    p = places.event_location(trig.sent, trig)
+    assert p is not None and p.country_code == "TUN"
+
+
+@pytest.mark.slow
+def test_place_of_the_speech_is_not_the_place_of_the_reported_attack(geo, nlp):
+    text = ("BUKAVU, Congo, April 9 (Reuters) - Rebels attacked the town of Kamituga on Tuesday, a government "
+            "spokesman told a news conference in Kinshasa.")
+    doc = nlp(text)
+    places = geo.start_article(doc, None)
+    trig = _trigger(doc, "attacked")
+    ranked = [e.text for e in places.ranked_mentions(trig.sent, trig)]
+    assert "Kinshasa" not in ranked
+    p = places.event_location(trig.sent, trig)
+    assert p is not None and p.country_code == "COD"
+
+
+@pytest.mark.slow
+def test_place_in_a_clause_describing_a_recipient(geo, nlp):
+    text = ("CARACAS, Feb 1 (Reuters) - Venezuela demanded consular access to 12 Venezuelan workers arrested "
+            "by immigration agents in a raid in Texas.")
+    p = _loc(geo, nlp, text, "demanded")
+    assert p is not None and p.country_code == "VEN"
+
+
+@pytest.mark.slow
+def test_place_describing_the_object_acted_on_is_kept(geo, nlp):
+    text = "An air strike hit a school sheltering displaced families in the Kherson region on Sunday."
+    p = _loc(geo, nlp, text, "hit")
+    assert p is not None and p.country_code == "UKR"
+
+
+@pytest.mark.slow
+def test_nationality_of_the_ground_struck(geo, nlp):
+    text = "WASHINGTON, July 2 (Reuters) - Talks stalled after Israel and the United States bombed Iranian nuclear sites."
+    p = _loc(geo, nlp, text, "bombed")
+    assert p is not None and (p.country_code, p.precision) == ("IRN", "country")
+
+
+@pytest.mark.slow
+def test_conjoined_party_of_a_party_preposition(geo, nlp):
+    text = ("AMMAN, Jan 5 (Reuters) - The king called on Germany and Italy, which host many refugees, "
+            "to increase aid.")
+    p = _loc(geo, nlp, text, "called")
+    assert p is not None and p.country_code == "JOR"
+
+
+@pytest.mark.slow
+def test_antecedent_of_the_triggers_relative_clause_is_a_party(geo, nlp):
+    ranked = _ranked(geo, nlp, "A war could draw in Kenya, which signed a defence pact with Uganda in 2023.", "signed")
+    assert "Kenya" not in ranked
+
+
+@pytest.mark.slow
+def test_talks_with_a_capital_name_a_party(geo, nlp):
+    ranked = _ranked(geo, nlp, "Seoul has offered to resume military talks with Pyongyang.", "offered")
+    assert "Pyongyang" not in ranked
+
+
+@pytest.mark.slow
+def test_flags_waved_by_protesters_do_not_make_the_party_foreign(geo, nlp):
+    text = ("MINSK, Aug 9 (Reuters) - Police used tear gas in Minsk.\n\nProtesters, some waving European Union "
+            "flags, hurled bottles at police lines, the ministry said.")
+    p = _loc(geo, nlp, text, "hurled")
+    assert p is not None and p.country_code == "BLR"
+
+
+@pytest.mark.slow
+def test_meeting_of_foreign_parties_is_at_the_dateline(geo, nlp):
+    text = "GENEVA, Nov 6 (Reuters) - Armenian and Azerbaijani officials met for five hours on Thursday."
+    p = _loc(geo, nlp, text, "met")
+    assert p is not None and p.country_code == "CHE"
+
+
+@pytest.mark.slow
+def test_foreign_bureau_dateline_gives_way_to_the_story_country(geo, nlp):
+    title = "Laos floods kill 12"
+    text = (title + "\n\nHANOI, Sept 3 (AP) - Floods killed 12 people in Laos's Luang Prabang province on "
+            "Tuesday.\n\nThe army evacuated hundreds of villagers, officials said.")
+    doc = nlp(text)
+    places = geo.start_article(doc, title)
+    assert places.dateline_place.country_code == "VNM"
+    trig = _trigger(doc, "evacuated")
+    p = places.event_location(trig.sent, trig)
+    assert p is not None and (p.country_code, p.precision) == ("LAO", "country")
+
+
+@pytest.mark.slow
+def test_division_word_beside_the_name(geo, nlp):
+    p = _loc(geo, nlp, "Gunmen abducted 30 pupils from a school in Kaduna state on Friday.", "abducted")
+    assert p is not None and (p.country_code, p.precision) == ("NGA", "admin1")
+    p = _loc(geo, nlp, "Missiles hit power plants in the Kharkiv and Poltava regions overnight.", "hit")
+    assert p is not None and (p.country_code, p.precision) == ("UKR", "admin1")
+    p = _loc(geo, nlp, "Rebels freed eight soldiers in the northeastern province of Arauca on Tuesday.", "freed")
+    assert p is not None and (p.country_code, p.precision) == ("COL", "admin1")
+
+
+def test_bare_congo_is_the_democratic_republic(geo):
+    assert geo.resolve("Congo").country_code == "COD"
+    assert geo.resolve("Republic of Congo").country_code == "COG"
+    assert geo.resolve_all(["Brazzaville", "Congo"])[1].country_code == "COG"
+
+
+def _ranked(geo, nlp, text, trigger_word):
+    doc = nlp(text)
+    places = geo.start_article(doc, None)
+    trig = _trigger(doc, trigger_word)
+    return [e.text for e in places.ranked_mentions(trig.sent, trig)]

@@ -274,3 +274,24 @@ def test_a_hub_dateline_does_not_make_the_story_its_own(pipeline) -> None:
                             "region on Saturday, killing 20 people, residents said.\n\nThe military seized power in "
                             "2021.", published="2026-11-09")
     assert all(a.code == "MMR" for e in events for a in e.actor)
+
+
+def test_seizures_over_recent_years_are_background(pipeline) -> None:
+    assert not [e for e in code(pipeline, "The navy has seized several foreign vessels in the gulf in recent "
+                                          "years.") if e.modality == "asserted"]
+
+
+def test_a_brokered_ceasefire_is_the_parties_agreement(pipeline) -> None:
+    e = find(code(pipeline, "Qatar brokered a ceasefire between Sudan's army and the Rapid Support Forces."),
+             "AGREE")
+    assert {a.code for a in e.actor} == {"SDN"}
+    assert not any(x.event == "RETREAT" and x.modality == "asserted" for x in
+                   code(pipeline, "Qatar brokered a ceasefire between Sudan's army and the Rapid Support Forces."))
+
+
+def test_a_state_visit_is_hosted_where_it_happens_and_is_one_event(pipeline) -> None:
+    events = code(pipeline, "NEW DELHI, Oct 6 (Reuters) - Maldives President Mohamed Muizzu met Prime Minister "
+                            "Narendra Modi on Tuesday.\n\nMuizzu, who arrived on Monday for a three-day state visit, "
+                            "and Modi oversaw the signing of six agreements.", published="2026-10-06")
+    visits = [e for e in events if e.event == "CONSULT" and e.modality == "asserted"]
+    assert len(visits) == 1

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import Mention, find_events
 from eventwire.ground.actors import ActorCoder, ArticleActors
-from eventwire.ground.dates import DateResult, resolve_event_date
+from eventwire.ground.dates import DateResult, in_sequence_phrase, resolve_event_date, settle_story_dates
 from eventwire.ground.places import ArticlePlaces, Geocoder
 from eventwire.nlp import load_nlp
 from eventwire.ontology import Ontology, load_ontology
@@ -132,6 +132,10 @@ class Pipeline:
             elif event in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"):
                 modality = "future"
         loc = places.event_location(m.sent, m.trigger)
+        if mode == "visit" and not recipient and loc is not None and loc.country_code and \
+                loc.country_code not in {e.code for e in actor}:
+            # "arrived on Monday for a three-day state visit" in New Delhi: the host is where the visit is
+            recipient = [Entity(text="", name=None, code=loc.country_code, sector="GOV")]
         start, end = m.sent.start_char - offset, m.sent.end_char - offset
         in_title = start < 0
         span = (0, 0) if in_title else (start, end)
@@ -159,10 +163,19 @@ class Pipeline:
 
 
 def narrated(trigger: Token) -> bool:
-    """Is the trigger a past-tense account ("clashed", "had fired", "were killed", not "says", "will meet")?"""
+    """Is the trigger a past-tense account ("clashed", "had fired", "were killed", not "says", "will meet")?
+    A participle on a noun tells of the same time as its clause ("fired tear gas at demonstrators *marching*");
+    an event placed before another ("suspended the deal *after a blast wounded four soldiers*") is not an account
+    of the lead's time."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or in_sequence_phrase(trigger):
         return False
+    if verb.tag_ in ("VBG", "VBN") and verb.dep_ == "acl" and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        clause = verb.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        return clause != verb and clause.pos_ in ("VERB", "AUX") and narrated(clause)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if tags & {"MD", "VBZ", "VBP"} or any(c.lower_ in ("will", "would", "to") for c in verb.children
                                           if c.dep_ in ("aux", "auxpass")):
@@ -173,9 +186,14 @@ def narrated(trigger: Token) -> bool:
 def lead_date(mentions: list[Mention], dates: list[DateResult], published: date | None,
               offset: int) -> DateResult | None:
     """The date of the story's lead: the first body event dated to a day on or within a week before
-    publication. Undated past-tense accounts later in the story inherit it."""
+    publication. Undated past-tense accounts later in the story inherit it.
+
+    Also settles, in ``dates``, the dates that need the story (``settle_story_dates``): events measured from
+    the lead ("The attack came a day after ..."), "two days later", a week or month that holds one dated day
+    of the same kind of event, and an undated account continuing the dated sentence before it."""
     if published is None:
         return None
+    lead: DateResult | None = None
     for m, d in zip(mentions, dates):
         if m.sent.start_char < offset or d.precision != "day" or not d.date:
             continue
@@ -184,9 +202,10 @@ def lead_date(mentions: list[Mention], dates: list[DateResult], published: date 
         except ValueError:
             continue
         if 0 <= days <= 7:
-            return d
-        return None
-    return None
+            lead = d
+        break
+    settle_story_dates(mentions, dates, published, lead, [narrated(m.trigger) for m in mentions])
+    return lead
 
 
 #: cooperation dated after publication is a promise of it (PLOVER AGREE), with CAMEO's "express intent" codes
@@ -260,7 +279,7 @@ def is_party(span: Span, trigger: Token) -> bool:
         return False                            # "met *in the Nigerian capital*": where (the host), not a party
     for _ in range(12):
         head = tok.head
-        if head is tok or head.i == trigger.i or trigger.is_ancestor(tok) is False:
+        if head == tok or head.i == trigger.i or trigger.is_ancestor(tok) is False:
             return True
         if head.pos_ in ("VERB", "AUX") and trigger.is_ancestor(head):
             return False
@@ -295,8 +314,9 @@ def _same_event(small: Event, big: Event) -> bool:
     """
     if small.event != big.event or small.modality != big.modality:
         return False
-    if small.date_precision != "unknown" and big.date_precision != "unknown" and small.date != big.date:
-        return False
+    if small.date_precision != "unknown" and big.date_precision != "unknown" and small.date != big.date \
+            and not (small.event == "CONSULT" and _days_apart(small, big) <= VISIT_DAYS):
+        return False                        # (a visit's arrival and its talks days later are one visit)
     sa, sr, ba, br = _codes(small.actor), _codes(small.recipient), _codes(big.actor), _codes(big.recipient)
     if _in_title(small):
         return not sa or not ba or bool(sa & (ba | br))
@@ -310,6 +330,14 @@ def _same_event(small: Event, big: Event) -> bool:
 
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+VISIT_DAYS = 3
+
+
+def _days_apart(a: Event, b: Event) -> int:
+    try:
+        return abs((date.fromisoformat(a.date or "") - date.fromisoformat(b.date or "")).days)
+    except ValueError:
+        return 1 << 30
 
 
 def dedupe(events: list[Event]) -> list[Event]:

@@ -84,12 +84,12 @@ def _tense_from_parse(doc: Any, text: str) -> str:
     if span is None or not len(span):
         return "past"
     root = span.root
-    head = root.head if root.head is not root else root
+    head = root.head if root.head != root else root
     # walk up to the verb the expression modifies
     for _ in range(4):
         if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
             break
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return tense_of(head)

@@ -228,7 +228,7 @@ def _merge_conjoined_verbs(kept: list[_Candidate]) -> None:
 def _light_governor(tok: Token) -> Token | None:
     """The light verb carrying an event noun ("held *talks*", "went on *strike*", "talks *were held*")."""
     head = tok.head
-    if head is tok:
+    if head == tok:
         return None
     if tok.dep_ in ("dobj", "nsubjpass", "attr") and _lemma(head) in LIGHT_VERBS:
         return head
@@ -523,8 +523,11 @@ def _noun_roles(c: _Candidate, an: Lexicon) -> None:
     if e.event == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ == "for" \
             and _lemma(tok.head.head) in VISIT_VERBS:
         # "arrived in Kyiv for talks with Zelenskiy": the traveller visits whoever the talks are with
-        subj, is_patient = subject_of(tok.head.head)
+        motion = tok.head.head
+        subj, is_patient = subject_of(motion)
         visitors = [] if is_patient else role_heads(subj, an)
+        if motion.dep_ == "relcl" and visitors:
+            visitors = [motion.head]            # "Muizzu, who arrived for a state visit, and Modi": Muizzu
         if visitors:
             recips = [a for a in actors if all(a.i != v.i for v in visitors)] + recips
             actors = visitors
@@ -533,6 +536,8 @@ def _noun_roles(c: _Candidate, an: Lexicon) -> None:
     c.recips = [r for r in recips if all(r.i != a.i for a in actors)]
 
 
+DEAL_VERBS = frozenset({"broker", "mediate", "negotiate", "sign", "reach", "secure", "strike", "seal", "clinch",
+                        "agree", "conclude"})
 VISIT_VERBS = frozenset({"arrive", "travel", "fly", "come", "go", "head", "land", "visit", "be"})
 #: causes of death and damage that are nobody's attack ("killed in a traffic accident", "the storm destroyed")
 NATURAL_CAUSES = frozenset({
@@ -609,7 +614,7 @@ def _motion_purpose(tok: Token, verbs: frozenset[str] = MOTION_VERBS) -> Token |
     cur = tok
     for _ in range(3):
         head = cur.head
-        if head is cur:
+        if head == cur:
             return None
         to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         if cur.dep_ in ("advcl", "xcomp") and to_inf and _lemma(head) in verbs:
@@ -629,7 +634,7 @@ def _offered(tok: Token) -> bool:
     """Is the act offered ("is willing / ready / prepared to withdraw", "offered to release")?"""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "acomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "acomp", "conj") or cur.head == cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in OFFER_WORDS or cur.lower_ in OFFER_WORDS:
@@ -689,6 +694,13 @@ def _habitual(tok: Token) -> bool:
     for ch in verb.children:
         if ch.lower_ in HABITUAL_WORDS and ch.dep_ == "advmod":
             return True
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "over") and any(
+                g.lemma_.lower() in ("year", "month", "decade") and g.tag_ == "NNS" and any(
+                    m.lower_ in ("recent", "past", "last") for m in g.children) for g in ch.children):
+            return True                         # "has seized several vessels *in recent years*"
+        if ch.dep_ == "dobj" and ch.tag_ == "NNS" and any(
+                m.lower_ in ("several", "many", "numerous", "dozens", "hundreds", "scores") for m in ch.children):
+            return True                         # "has seized *several* foreign vessels"
         if ch.lower_ == "times" and ch.dep_ in ("npadvmod", "dobj", "advmod") and any(
                 g.lower_ in ("several", "many", "multiple", "numerous", "countless") for g in ch.children):
             return True
@@ -709,6 +721,10 @@ def _natural_warning(c: _Candidate) -> bool:
     return False
 
 
+#: actor nouns that are property when seized (places and vehicles)
+SEIZED_PROPERTY = frozenset({"power", "territory", "town", "city", "village", "region", "district", "capital",
+                             "province", "colony", "vessel", "ship", "tanker", "boat", "aircraft", "jet", "drone",
+                             "helicopter", "tank", "warship", "truck", "plane", "vehicle", "bulldozer"})
 #: heads of actors that seize people lawfully (an arrest); anyone else seizing people abducts them
 STATE_SEIZERS = frozenset({"police", "policeman", "officer", "authority", "force", "troop", "soldier", "army",
                            "agent", "guard", "security", "military", "government", "service", "ministry",
@@ -721,9 +737,7 @@ def _seized_people(c: _Candidate, lex: Lexicon) -> None:
     if c.event != "COERCE" or c.mode != "seize" or c.is_noun or not c.recips:
         return
     if not all(r.pos_ == "PRON" or r.ent_type_ in ("PERSON", "NORP") or r.lemma_.lower() in lex.actor_nouns
-               and r.lemma_.lower() not in ("power", "territory", "town", "city", "village", "region", "district",
-                                            "capital", "province", "colony")
-               for r in c.recips):
+               and r.lemma_.lower() not in SEIZED_PROPERTY for r in c.recips):
         return
     if any(r.ent_type_ == "GPE" for r in c.recips):
         return
@@ -746,7 +760,7 @@ def _considered(tok: Token) -> bool:
     elif tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ == "of" \
             and head.head.lemma_.lower() in OPTION_NOUNS:
         weigher = head.head
-        while weigher.dep_ in ("dobj", "pobj", "prep", "attr") and weigher.head is not weigher \
+        while weigher.dep_ in ("dobj", "pobj", "prep", "attr") and weigher.head != weigher \
                 and weigher.head.pos_ in ("VERB", "AUX", "ADP"):
             weigher = weigher.head
             if weigher.pos_ in ("VERB", "AUX"):
@@ -799,7 +813,7 @@ def _past_plan(tok: Token) -> bool:
     than of one announced to its target ("plans to impose", "will strike")?"""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head == cur:
             return False
         cur = cur.head
         if cur.pos_ == "VERB" and cur.lemma_.lower() in PLOT_VERBS:
@@ -969,10 +983,7 @@ def _demands(sent: Span, lex: Lexicon, cands: dict[int, _Candidate]) -> list[_Ca
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
-        speaker, patient = subject_of(tok.head)
-        addressee, _ = subject_of(tok)
-        actors = [] if patient else role_heads(speaker, lex)
-        recips = [r for r in role_heads(addressee, lex) if all(r.i != a.i for a in actors)]
+        actors, recips = _speaker_and_subject(tok, lex)
         if not actors or not recips:
             continue
         inner = cands.get(tok.i)
@@ -983,6 +994,15 @@ def _demands(sent: Span, lex: Lexicon, cands: dict[int, _Candidate]) -> list[_Ca
         c.actors, c.recips = actors, recips
         out.append(c)
     return out
+
+
+def _speaker_and_subject(clause: Token, lex: Lexicon) -> tuple[list[Token], list[Token]]:
+    """For a reported clause: the speaker's role heads (none when the speech verb is passive) and the clause
+    subject's, without the speaker ("X said *Y* must ...", "X said *Y* was behind ...")."""
+    speaker, patient = subject_of(clause.head)
+    subject, _ = subject_of(clause)
+    actors = [] if patient else role_heads(speaker, lex)
+    return actors, [r for r in role_heads(subject, lex) if all(r.i != a.i for a in actors)]
 
 
 BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "to blame"})
@@ -1003,10 +1023,7 @@ def _blames(sent: Span, lex: Lexicon) -> list[_Candidate]:
             c.dep_ == "prep" and c.lower_ == "behind" for c in tok.children)
         if not blamed:
             continue
-        speaker, patient = subject_of(tok.head)
-        accused, _ = subject_of(tok)
-        actors = [] if patient else role_heads(speaker, lex)
-        recips = [r for r in role_heads(accused, lex) if all(r.i != a.i for a in actors)]
+        actors, recips = _speaker_and_subject(tok, lex)
         if not actors or not recips:
             continue
         entry = Trigger(lemma="be", pos="V", part=None, objs=frozenset(), event="ACCUSE", mode="allege",
@@ -1101,6 +1118,10 @@ def _sentence_events(sent: Span, lex: Lexicon,
         if tok.dep_ == "pobj" and tok.head.lower_ == "for" and _lemma(tok.head.head) in REASON_VERBS:
             continue                                    # "thanked Washington *for its support*": the reason
         e = _noun_entry(tok, entries)
+        if e is not None and e.event == "RETREAT" and e.mode == "ceasefire" and tok.dep_ in ("dobj", "pobj") \
+                and _lemma(tok.head if tok.dep_ == "dobj" else tok.head.head) in DEAL_VERBS:
+            # "brokered / signed / reached a ceasefire between X and Y": the parties' agreement
+            e = replace(e, event="AGREE", mode=None, cameo="030", reciprocal=True)
         if e is not None:
             cands.append(_Candidate(tok, e, True))
     demands = _demands(sent, lex, {c.tok.i: c for c in cands}) + _blames(sent, lex)

@@ -139,7 +139,7 @@ def modality_of(tok: Token, triggers: dict[int, object] | None = None) -> Modali
     for _ in range(5):
         dep = cur.dep_
         head = cur.head
-        if head is cur or dep not in UP_DEPS:
+        if head == cur or dep not in UP_DEPS:
             break
         if dep == "advcl":
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):

@@ -223,7 +223,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return verb.head, True
             return c, True
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None, False
     dep = verb.dep_
     if dep == "relcl":

@@ -431,7 +431,7 @@ def _speaker_antecedent(span: Span) -> Span | None:
     for _ in range(3):  # climb conjuncts and auxiliaries to the reported clause
         if verb.dep_ == "ccomp":
             break
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp") and verb.head != verb:
             verb = verb.head
         else:
             return None
@@ -503,7 +503,7 @@ def _relative_clause_subject(span: Span) -> Span | None:
     for _ in range(5):
         if node is None or node.pos_ in ("VERB", "AUX"):
             break
-        node = node.head if node.head is not node else None
+        node = node.head if node.head != node else None
     if node is None or node.pos_ not in ("VERB", "AUX"):
         return None
     subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < noun.i), None)

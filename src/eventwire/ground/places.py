@@ -667,6 +667,74 @@ def _place_ents(span: Span | Doc) -> list[Span]:
     return [e for e in span.ents if e.label_ in PLACE_LABELS]
 
 
+_DIVISION_WORDS = {"state", "province", "governorate", "region", "oblast", "prefecture"}  # ADM1 words (a "district" is finer)
+
+
+def _division_word(ent: Span) -> str | None:
+    """The division word that makes a mention a division: "Kebbi state", "the province of Arauca", "the Kharkiv
+    and Poltava regions" (None when the mention already ends in one or has none)."""
+    if ent[-1].lower_ in _DIVISION_WORDS or ent[-1].lemma_.lower() in _DIVISION_WORDS:
+        return None
+    doc = ent.doc
+    if ent.end < len(doc):
+        nxt = doc[ent.end]
+        if (nxt.is_lower and nxt.lemma_.lower() in _DIVISION_WORDS and nxt.pos_ == "NOUN"
+                and nxt.dep_ not in ("compound", "amod", "nmod")):  # not "Mexico state oil firm"
+            return nxt.lemma_.lower()
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("compound", "nmod", "amod") and head.is_lower and head.lemma_.lower() in _DIVISION_WORDS \
+            and head.i >= ent.end:
+        return head.lemma_.lower()
+    if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.is_lower
+            and head.head.lemma_.lower() in _DIVISION_WORDS and head.head.i < ent.start):
+        return head.head.lemma_.lower()
+    return None
+
+
+def _with_division_word(geocoder: "Geocoder", ent: Span) -> str:
+    """The name a mention is resolved under: with its division word when that names a division of the index or
+    a division through its namesake town ("Kebbi state", "Arauca province"), else as written."""
+    word = _division_word(ent)
+    if word is None or ent.label_ not in ("GPE", "LOC"):
+        return ent.text
+    name = f"{ent.text} {word}"
+    cands = geocoder.candidates(name)
+    if any(geocoder.idx.kind[r] == KIND_ADMIN1 for r, _ in cands) or (
+            cands and not any(geocoder.idx.kind[r] == KIND_COUNTRY for r, _ in geocoder.candidates(ent.text))):
+        return name
+    return ent.text
+
+
+def _names_party(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` names the party headed by ``top`` itself ("The European Union's foreign policy chief",
+    "the head of the EU delegation"), not a thing an apposition says it has ("Protesters, some waving European
+    Union flags")."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ not in ("compound", "poss", "conj", "nmod", "flat", "pobj", "prep", "amod"):
+            return False
+        if cur.dep_ == "prep" and cur.lower_ not in ("of", "from"):
+            return False
+        cur = cur.head
+    return True
+
+
+def _describes_only(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits, below ``top``, in a clause or phrase that only describes it ("Protesters, some
+    waving European Union flags", "officials who visited Brussels")."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "parataxis"):
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ not in ("of", "from", "in", "at"):
+            return True
+        cur = cur.head
+    return False
+
+
 class ArticlePlaces:
     """Per-article places: every mention resolved with the article as context, plus the dateline."""
 
@@ -676,8 +744,9 @@ class ArticlePlaces:
         self.dateline = _find_dateline(doc.text, title)
         self.dateline_place: Place | None = None
         ents = _place_ents(doc)
-        # the dateline span itself is resolved with the others
-        names = [e.text for e in ents]
+        # the dateline span itself is resolved with the others; "Kebbi state", "the province of Arauca", "the
+        # Kharkiv and Poltava regions": the division, not its namesake town
+        names = [_with_division_word(geocoder, e) for e in ents]
         extra: list[str] = []
         if self.dateline is not None:
             extra.append(self.dateline.text)
@@ -731,6 +800,36 @@ class ArticlePlaces:
                     dl = geocoder.resolve(self.dateline.text, [reg.country_code]) or dl
             self.dateline_place = dl
         self.countries = Counter(p.country_code for p in places if p is not None and p.country_code)
+        self.home_place = self._home_place(ents, places, len(names)) if self.dateline_place is not None else None
+
+    def _home_place(self, ents: list[Span], places: list[Place | None], n_names: int) -> Place | None:
+        """Where the story happens when no event sentence says: the dateline's place, unless the dateline is a
+        foreign bureau (its country named nowhere else, not even by a demonym) and one other country is named
+        more often than any other and at least twice (BANGKOK for a story about Myanmar): that country."""
+        dl, dl_place = self.dateline, self.dateline_place
+        counts: Counter = Counter()
+        for i, p in enumerate(places):
+            if i == n_names or (dl is not None and dl.region and i == n_names + 1):
+                continue  # the dateline and its region
+            if i < n_names and dl is not None and ents[i].start_char < max(dl.end, dl.head_end) \
+                    and ents[i].end_char > dl.start:
+                continue
+            if p is not None and p.country_code:
+                counts[p.country_code] += 1
+        for e in self.doc.ents:
+            if e.label_ == "NORP":
+                country = self.geocoder.demonym_country(e.text)
+                p = self.geocoder.resolve(country) if country else None
+                if p is not None and p.country_code:
+                    counts[p.country_code] += 1
+        if not counts or counts.get(dl_place.country_code, 0) > 0:
+            return dl_place
+        top = counts.most_common(2)
+        if top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+            return dl_place
+        iso2 = self.geocoder._iso2.get(top[0][0])
+        row = self.geocoder.idx.country_row.get(iso2) if iso2 else None
+        return self.geocoder.place(row) if row is not None else dl_place
 
     def _title_names(self, title: str) -> list[str]:
         """Capitalised word runs of the title that name a country or division (cheap context)."""
@@ -749,6 +848,12 @@ class ArticlePlaces:
         key = (ent.start_char, ent.end_char)
         if key in self.places:
             return self.places[key]
+        if ent.label_ == "NORP" and not _named_by_place_noun(ent):  # "bombed Iranian nuclear sites": Iran
+            country = self.geocoder.demonym_country(ent.text)
+            if country:
+                p = self.geocoder.resolve(country)
+                self.places[key] = p
+                return p
         p = self.geocoder.resolve(ent.text, list(self.countries))
         if p is not None and ent.label_ not in ("GPE", "LOC"):
             min_pop = MISLABELLED_MIN_POP if ent.label_ in _MISLABELLED else 50_000
@@ -760,27 +865,57 @@ class ArticlePlaces:
     def event_location(self, sent: Span, trigger: Token | None) -> Place | None:
         """The event's own place among the sentence's places; else the dateline's when the event is done by a
         local party (not one of another country: "The European Union imposed sanctions on Russia" under
-        BRUSSELS has no place); else None."""
-        for ent in self.ranked_mentions(sent, trigger):
-            p = self.place_of(ent)
-            if p is not None:
-                return p
-        if self.dateline_place is None or (trigger is not None and self.foreign_actor(trigger)):
-            return None
-        return self.dateline_place
+        BRUSSELS has no place; a meeting keeps the dateline whoever meets); else, when the dateline was refused
+        because the party is another country's and the act is one a state does at home or says ("Russia
+        summoned Azerbaijan's ambassador" under BAKU, "Kosovo police detained" under BRUSSELS), that country;
+        else a place of another event of the sentence ("the arrest of eight citizens in Baku", "told a news
+        conference in Kinshasa"); else None."""
+        got = self.event_location_mention(sent, trigger, fallbacks=True)
+        return got[1] if got is not None else None
 
-    def actor_countries(self, trigger: Token) -> set[str] | None:
-        """ISO3 codes of the countries the trigger's subject (or passive agent) names; None when it names a body
-        above states ("the European Union", "NATO" as a region) — empty when it names no country."""
+    def _dateline_refused(self, trigger: Token | None) -> bool:
+        if trigger is None or self.dateline_place is None:
+            return False
+        if trigger.lemma_.lower() in _MEETING_WORDS:
+            return False  # talks under PARIS between Syrian and Israeli officials are held in Paris
+        return self.foreign_actor(trigger)
+
+    def party_country(self, trigger: Token) -> tuple[Span, Place] | None:
+        """The one country the trigger's own party names (its subject, passive agent or possessor) when the act
+        is one a state does at home or says (``_HOME_ACTS``), as a country place; else None."""
+        if trigger.lemma_.lower() not in _HOME_ACTS:
+            return None
+        found = self._actor_mentions(trigger)
+        if not found:
+            return None
+        codes = {p.country_code for _, p in found}
+        if len(codes) != 1:
+            return None
+        ent, p = found[0]
+        iso2 = self.geocoder._iso2.get(p.country_code)
+        row = self.geocoder.idx.country_row.get(iso2) if iso2 else None
+        if row is None:
+            return None
+        return ent, self.geocoder.place(row)
+
+    def _actor_mentions(self, trigger: Token) -> list[tuple[Span, Place]] | None:
+        """The country-bearing mentions of the trigger's own party: its subject (or passive agent; for a noun
+        trigger its possessor, "Algeria's expulsion of ..."), or that of the verb it depends on. Mentions inside
+        a clause or phrase that only describes the party ("Protesters, some waving European Union flags") do not
+        count. None when the party names a body above states ("the European Union", "NATO")."""
         subj = [c for c in trigger.children if c.dep_ in ("nsubj", "csubj")]
         subj += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not subj and trigger.pos_ in ("NOUN", "PROPN"):
+            subj = [c for c in trigger.children if c.dep_ == "poss"]
+        if trigger.dep_ == "relcl" and any(c.lower_ in ("which", "who", "that") for c in subj):
+            subj = [trigger.head]  # "Egypt, which signed a pact": the antecedent
         head = trigger
         for _ in range(2):  # "decided to impose", "arrested and charged": the subject of the governing verb
-            if subj or head.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or head.head is head:
+            if subj or head.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or head.head.i == head.i:
                 break
             head = head.head
             subj = [c for c in head.children if c.dep_ in ("nsubj", "csubj")]
-        out: set[str] = set()
+        out: list[tuple[Span, Place]] = []
         geo = self.geocoder
         dl = self.dateline
         for s_tok in subj:
@@ -790,7 +925,9 @@ class ArticlePlaces:
                     continue
                 if dl is not None and e.start_char < max(dl.end, dl.head_end) and e.end_char > dl.start:
                     continue  # the dateline itself, parsed as a subject
-                if e.label_ in ("GPE", "LOC", "NORP", "ORG"):
+                if _describes_only(e.root, s_tok):
+                    continue
+                if e.label_ in ("GPE", "LOC", "NORP", "ORG") and _names_party(e.root, s_tok):
                     rows = geo.candidates(e.text)
                     if e.label_ in ("ORG", "LOC", "GPE") and any(
                             geo.idx.kind[r] == KIND_CONTINENT and not alt for r, alt in rows):
@@ -800,36 +937,86 @@ class ArticlePlaces:
                     p = geo.resolve(country) if country else None
                 elif e.label_ in ("GPE", "LOC"):
                     p = self.place_of(e)
+                elif e.label_ == "ORG" and len(e) >= 2:  # "Myanmar military", "Kosovo police" read as one name
+                    p = self._country_prefix(e)
                 else:
                     p = None
                 if p is not None and p.country_code:
-                    out.add(p.country_code)
+                    out.append((e, p))
+            for c in s_tok.children:  # a demonym the NER left out ("Moldovan police")
+                if c.dep_ in ("amod", "compound") and not c.ent_type_ and c.text[:1].isupper():
+                    country = geo.demonym_country(c.text)
+                    p = geo.resolve(country) if country else None
+                    if p is not None and p.country_code:
+                        out.append((self.doc[c.i:c.i + 1], p))
         return out
+
+    def _country_prefix(self, ent: Span) -> Place | None:
+        """The country an organisation's name starts with ("Myanmar military", "Israeli army"), or None."""
+        geo = self.geocoder
+        for k in (2, 1):
+            if len(ent) <= k:
+                continue
+            text = ent[:k].text
+            country = geo.demonym_country(text) if ent[k - 1].text[:1].isupper() else None
+            rows = [r for r, alt in geo.candidates(country or text) if not alt and geo.idx.kind[r] == KIND_COUNTRY]
+            if rows and ent[:k].text[:1].isupper():
+                return geo.place(rows[0])
+        return None
+
+    def actor_countries(self, trigger: Token) -> set[str] | None:
+        """ISO3 codes of the countries the trigger's subject (or passive agent) names; None when it names a body
+        above states ("the European Union", "NATO" as a region) — empty when it names no country."""
+        found = self._actor_mentions(trigger)
+        if found is None:
+            return None
+        return {p.country_code for _, p in found}
 
     def foreign_actor(self, trigger: Token) -> bool:
         """Whether the event's own party is foreign to the dateline's country (so the dateline is not its place)."""
-        if self.dateline_place is None:
+        home = getattr(self, "home_place", None) or self.dateline_place
+        if home is None:
             return False
         got = self.actor_countries(trigger)
         if got is None:
             return True
-        return bool(got) and self.dateline_place.country_code not in got
+        return bool(got) and home.country_code not in got
 
-    def event_location_mention(self, sent: Span, trigger: Token | None) -> tuple[Span, Place] | None:
-        """Like ``event_location`` but also the mention it came from (None when it came from the dateline)."""
-        for ent in self.ranked_mentions(sent, trigger):
+    def event_location_mention(self, sent: Span, trigger: Token | None,
+                               fallbacks: bool = False) -> tuple[Span | None, Place] | None:
+        """Like ``event_location`` but also the mention it came from. Without ``fallbacks`` (the sentence-level
+        evaluation) only the sentence's own mentions: its ranked ones, then those of another event of it;
+        with them, as ``event_location`` (the dateline's place comes with mention None)."""
+        detached: list[Span] = []
+        for ent in self.ranked_mentions(sent, trigger, detached):
+            p = self.place_of(ent)
+            if p is not None:
+                return ent, p
+        if fallbacks and self.dateline_place is not None:
+            if not self._dateline_refused(trigger):
+                return None, self.home_place or self.dateline_place
+            got = self.party_country(trigger) if trigger is not None else None
+            if got is not None:
+                return got
+        for ent in detached:
             p = self.place_of(ent)
             if p is not None:
                 return ent, p
         return None
 
-    def ranked_mentions(self, sent: Span, trigger: Token | None) -> list[Span]:
+    def ranked_mentions(self, sent: Span, trigger: Token | None, detached: list[Span] | None = None) -> list[Span]:
         """The sentence's place mentions, the likeliest event location first (the dateline itself is not one:
-        it is the fallback of ``event_location``)."""
-        ranked = rank_mentions(sent, trigger, self._precision)
+        it is the fallback of ``event_location``). ``detached`` receives, ranked, the mentions that are places
+        of another event of the sentence (see ``rank_mentions``)."""
+        other: list[Span] = []
+        ranked = rank_mentions(sent, trigger, self._precision, detached=other)
         dl = self.dateline
         if dl is not None and sent.start_char <= dl.start < sent.end_char:
-            ranked = [e for e in ranked if e.end_char <= dl.start or e.start_char >= max(dl.end, dl.head_end)]
+            keep = lambda e: e.end_char <= dl.start or e.start_char >= max(dl.end, dl.head_end)  # noqa: E731
+            ranked = [e for e in ranked if keep(e)]
+            other = [e for e in other if keep(e)]
+        if detached is not None:
+            detached.extend(other)
         return ranked
 
     def _precision(self, ent: Span) -> int:
@@ -851,7 +1038,7 @@ def _governing_prep(tok: Token) -> Token | None:
     cur = tok
     for _ in range(6):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ == "pobj" and head.dep_ == "prep" or (head.pos_ == "ADP" and cur.dep_ == "pobj"):
             if head.lower_ in ("on", "of", "against", "upon") and head.head.lemma_.lower() in _ATTACK_NOUNS:
@@ -947,15 +1134,105 @@ def _strong_phrase_owner(root: Token, trigger: Token) -> bool:
 def _party_anywhere(root: Token) -> bool:
     """Whether a mention is a subject, object or possessor of some word of its sentence (a party, not a place)."""
     tok = root
-    while tok.dep_ in ("conj", "appos", "compound") and tok.head is not tok:
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in _ACTOR_DEPS:
         return True
     return tok.dep_ in ("amod",) and tok.head.dep_ in _ACTOR_DEPS
 
 
+# nouns of ground a territory verb or an attack acts on: a nationality on them says where ("bombed Iranian nuclear
+# sites", "strikes on Ukrainian cities")
+_GROUND_NOUNS = {"site", "facility", "installation", "position", "city", "town", "village", "territory", "soil",
+                 "base", "infrastructure", "refinery", "port", "airport", "airfield", "depot", "target", "area",
+                 "region", "border", "outpost", "plant", "province", "district", "airbase", "military"}
+# a phrase reached through these is the reason or topic of the act, not its place ("summoned the ambassador to
+# protest against the arrest of eight citizens in Baku", "lodged a protest over a post by a diplomat in Osaka")
+_REASON_PREPS = {"over", "against", "about"}
+_GROUNDS_NOUNS = {"suspicion", "charge", "allegation", "accusation"}  # "on suspicion of planning an attack in X"
+_SPEECH_VERBS = {"say", "tell", "announce", "add", "report", "state", "claim", "confirm", "write", "quote",
+                 "insist", "note", "explain", "stress", "declare"}
+_CLAUSE_DEPS = ("advcl", "ccomp", "xcomp", "pcomp", "parataxis", "relcl", "acl", "csubj")
+# triggers of meetings: held at the dateline whoever meets
+_MEETING_WORDS = {"meet", "meeting", "talk", "talks", "negotiate", "negotiation", "summit", "confer",
+                  "discuss", "discussion"}
+# acts a state does at home or says: with no place of their own and a dateline of another country, they are
+# placed in the party's own country ("Russia summoned Azerbaijan's ambassador" under BAKU)
+_HOME_ACTS = {
+    "arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict", "summon", "expel",
+    "expulsion", "deport", "deportation", "recall", "ban", "outlaw", "accuse", "condemn", "denounce", "criticize",
+    "criticise", "blame", "reject", "deny", "dismiss", "warn", "threaten", "urge", "call", "demand", "appeal",
+    "protest", "lodge", "praise", "welcome", "thank", "announce", "declare", "pardon", "impose", "order", "close",
+    "closure", "suspend", "revoke", "veto", "refuse", "decline", "postpone", "cancel", "vow", "pledge", "promise",
+    "ask", "request", "apologize", "apologise", "recognize", "recognise", "arrests", "detention", "summons",
+}
+
+
+def _other_event(anchor: Token, trigger: Token, loose: bool) -> bool:
+    """Whether a place phrase hanging on ``anchor`` belongs to another event of the sentence than the trigger's:
+    reached through a clause that describes a noun ("citizens detained in a raid in Georgia"), a reason or topic
+    ("to protest against the arrest ... in Baku", "on suspicion of planning an attack in Hamburg"), or the place
+    of the speech that reports the trigger ("rebels attacked Goma, a spokesman told a news conference in
+    Kinshasa"); with ``loose`` (a mention outside any locative phrase of the trigger) any clause boundary."""
+    anc_t = {t.i for t in trigger.ancestors}
+    anc_t.add(trigger.i)
+    path: list[Token] = []
+    cur = anchor
+    while cur.i not in anc_t:
+        path.append(cur)
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    lca = cur
+    for t in path:
+        if t.dep_ in ("relcl", "acl"):
+            # not a clause describing the thing the act is done to: where that thing is, the act is ("hit a
+            # monastery sheltering villagers in the Sagaing region")
+            noun = _chain_top(t.head)
+            if not (noun.head.i == trigger.i and noun.dep_ in ("dobj", "nsubjpass")) and noun.i != trigger.i:
+                return True
+        if t.dep_ == "prep" and t.lower_ in _REASON_PREPS and t.head.lemma_.lower() not in _ATTACK_NOUNS:
+            return True
+        if t.dep_ == "prep" and t.lower_ == "of" and (
+                t.head.pos_ in ("VERB", "AUX") or t.head.lemma_.lower() in _GROUNDS_NOUNS):
+            return True
+        if loose and t.dep_ in _CLAUSE_DEPS:
+            return True
+    if lca.i != trigger.i and lca.lemma_.lower() in _SPEECH_VERBS:
+        side = trigger
+        while side.head.i != lca.i and side.head.i != side.i:
+            side = side.head
+        if side.dep_ in ("ccomp", "parataxis") and not (path and path[-1].dep_ in ("ccomp", "parataxis")):
+            return True
+    return False
+
+
+def _chain_top(tok: Token, deps: tuple[str, ...] = ("conj", "appos", "compound")) -> Token:
+    """Climb conjuncts, appositions and compounds to the token that carries the phrase's relation."""
+    while tok.dep_ in deps and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _ground_nationality(ent: Span, trigger: Token) -> bool:
+    """"bombed Iranian nuclear sites", "strikes on Ukrainian cities": a nationality on the ground acted on."""
+    root = ent.root
+    if root.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    noun = root.head
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    if noun.lemma_.lower() not in _GROUND_NOUNS:
+        return False
+    top = _chain_top(noun)
+    if top.dep_ in ("dobj", "nsubjpass") and top.head == trigger and trigger.lemma_.lower() in _TERRITORY_VERBS:
+        return True
+    return (top.dep_ == "pobj" and top.head.lower_ in ("on", "against", "upon") and top.head.head == trigger
+            and trigger.lemma_.lower() in _ATTACK_NOUNS)
+
+
 def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
-                  loose: bool | None = None) -> list[Span]:
+                  loose: bool | None = None, detached: list[Span] | None = None) -> list[Span]:
     """The sentence's place mentions that may be the event's location, likeliest first.
 
     Tiers: (0) in a locative phrase (in/at/near/outside/across ...) tied to the trigger's clause, or named by a
@@ -968,7 +1245,10 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
         loose = LOOSE_MENTIONS
     ents = _place_ents(sent) + [e for e in sent.ents if e.label_ in _MISLABELLED
                                 and (_named_by_place_noun(e) or _in_locative_phrase(e))]
+    if trigger is not None:
+        ents += [e for e in sent.ents if e.label_ == "NORP" and e not in ents and _ground_nationality(e, trigger)]
     scored: list[tuple[tuple, Span]] = []
+    other: list[tuple[tuple, Span]] = []
     for e in ents:
         root = e.root
         prep = _governing_prep(root)
@@ -977,6 +1257,11 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
             scored.append(((tier, -precision(e), 0, e.start), e))
             continue
         dist_tok = abs(root.i - trigger.i)
+        if e.label_ == "NORP" and _ground_nationality(e, trigger):
+            scored.append(((1, 1, -1, 2, dist_tok, e.start), e))
+            continue
+        if trigger.dep_ in ("relcl", "acl") and _chain_top(root).i == trigger.head.i:
+            continue  # the antecedent of the trigger's relative clause is its party ("Egypt, which signed")
         if (NATIONALITY_MODIFIERS and root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
                 and root.head.lemma_.lower() not in _PLACE_NOUNS and precision(e) == 1):
             continue  # a country naming whose thing it is ("a US convoy", "a U.S. air strike"), not where
@@ -984,8 +1269,8 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
             tree = _path_len(prep.head, trigger)
             on_noun = prep.head.pos_ in ("NOUN", "PROPN", "PRON") and prep.head != trigger
             strong = prep.lower_ in _STRONG_PREPS or prep.head.lemma_.lower() in _ATTACK_NOUNS
-            if not strong and prep.lower_ in PARTY_PREPS and root.head == prep:
-                continue  # a party to the event ("imposed sanctions on Russia"), not where it happened
+            if not strong and prep.lower_ in PARTY_PREPS and _chain_top(root, ("conj", "appos")).head == prep:
+                continue  # a party to the event ("imposed sanctions on Russia", "called on the US and France")
             if strong and tree <= 3:
                 tier = 0
             elif strong and tree <= 6:
@@ -1012,9 +1297,17 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
             continue  # an actor or target of the event itself ("Pakistan accused India")
         elif not LOOSE_PARTIES and _party_anywhere(root):
             continue  # a party of another clause ("helping Moscow evade"): not a place there either
+        elif (_chain_top(root).dep_ == "pobj" and _chain_top(root).head.lower_ in PARTY_PREPS
+              and _chain_top(root).head.head.lemma_.lower() not in _ATTACK_NOUNS):
+            continue  # a party of a noun or another verb ("offered talks with Pyongyang")
         else:
             tier, tree = 2, _path_len(root, trigger)
         if tier == 2 and (not loose or 0 < precision(e) < LOOSE_MIN_PRECISION):
+            continue
+        anchor = prep.head if prep is not None else root
+        if _other_event(anchor, trigger, tier == 2):
+            near = 0 if tree <= NEAR_STEPS else (1 if tree <= 3 else 2)
+            other.append(((tier, near, -precision(e), tree, dist_tok, e.start), e))
             continue
         if PREFER_FINER:
             key = (tier, -precision(e), tree, dist_tok, e.start)
@@ -1023,6 +1316,9 @@ def rank_mentions(sent: Span, trigger: Token | None, precision=lambda e: 0,
             key = (tier, near, -precision(e), tree, dist_tok, e.start)
         scored.append((key, e))
     scored.sort(key=lambda x: x[0])
+    if detached is not None:
+        other.sort(key=lambda x: x[0])
+        detached.extend(e for _, e in other)
     return [e for _, e in scored]
 
 
