@@ -373,3 +373,112 @@ def test_year_ago_in_a_longer_reporting_period_is_a_year() -> None:
     sent = "The latest period included a one-time gain of $3 million."
     assert timex_value("The latest period", OCT, "past", sentence=sent) == "1989-Q3"
     assert all(f.rule != "quarter" for f in G.scan("Profit fell in the 1988 period."))   # nine months? a year?
+
+
+# --- dates measured from other events, periods, said content (wire round 2) --------------------------------------
+
+@pytest.mark.slow
+def test_an_event_a_day_after_or_before_a_dated_one(nlp) -> None:
+    text = "Troops withdrew from the village on Friday, two days after rebels ambushed a convoy."
+    r = _event_date(nlp, text, "ambushed")
+    assert (r.date, r.precision, r.text) == ("2024-03-06", "day", "two days after")
+    assert _event_date(nlp, text, "withdrew").date == "2024-03-08"
+    # "hours before": the same day; the governing clause is read in its own tense
+    r = _event_date(nlp, "Police detained 12 activists on Saturday, hours before the march began.", "began")
+    assert (r.date, r.precision) == ("2024-03-09", "day")
+    r = _event_date(nlp, "Talks will resume on Friday, two days after the ceasefire expires.", "expires")
+    assert r.date == "2024-03-13"
+
+
+@pytest.mark.slow
+def test_days_after_is_the_week_before_and_an_undated_anchor_waits_for_the_lead(nlp) -> None:
+    r = _event_date(nlp, "The two sides signed a truce on Monday, days after the worst clashes in a decade.",
+                    "clashes")
+    assert (r.date, r.precision) == ("2024-03-04", "week")       # Monday 11 March minus a few days
+    r = _event_date(nlp, "The strike came a day after militants attacked a police post.", "attacked")
+    assert r.precision == "unknown" and r.relative is not None and r.relative[1] == "lead"
+
+
+@pytest.mark.slow
+def test_the_end_of_a_period_is_not_the_event_date(nlp) -> None:
+    r = _event_date(nlp, "The rebels announced a truce from Dec. 20 to Jan. 3.", "announced")
+    assert r.precision == "unknown"           # neither end is the day it was announced
+    r = _event_date(nlp, "The government extended the curfew until Friday.", "extended")
+    assert r.precision == "unknown"
+    r = _event_date(nlp, "Protesters rallied in the capital from Monday to Wednesday.", "rallied")
+    assert (r.date, r.text) == ("2024-03-11", "from Monday")    # a lasting event starts on the first day
+
+
+@pytest.mark.slow
+def test_the_time_of_what_is_said_is_not_the_time_of_saying_it(nlp) -> None:
+    for text, trigger in [("The envoy urged both sides to resume talks on Friday.", "urged"),
+                          ("The president warned that troops would enter the city on Saturday.", "warned"),
+                          ("The minister announced that negotiations would resume on Monday.", "announced")]:
+        assert _event_date(nlp, text, trigger).precision == "unknown", text
+    r = _event_date(nlp, "The president on Tuesday ordered troops to withdraw by Friday.", "ordered")
+    assert r.date == "2024-03-12"
+    # after a decision, the day at the end is the decision's
+    assert _event_date(nlp, "Parliament voted to impeach the president on Tuesday.", "voted").date == "2024-03-12"
+    # the medium of a statement dates it
+    r = _event_date(nlp, "In a statement issued on Tuesday, the ministry condemned the attack.", "condemned")
+    assert r.date == "2024-03-12"
+    r = _event_date(nlp, "In a video posted online last month, a rebel commander threatened to attack mines.",
+                    "threatened")
+    assert (r.date, r.precision) == ("2024-02-01", "month")
+
+
+@pytest.mark.slow
+def test_what_an_attack_did_happened_when_it_did(nlp) -> None:
+    r = _event_date(nlp, "The two countries fought a border war in May last year that killed 40 soldiers.", "killed")
+    assert (r.date, r.precision) == ("2023-05-01", "month")
+    r = _event_date(nlp, "Four guards were killed by gunmen who stormed a prison in the north on Tuesday.", "killed")
+    assert r.date == "2024-03-12"
+
+
+def _story(pipeline, text: str) -> dict[str, tuple[str | None, str]]:
+    from eventwire.records import Article
+
+    events = pipeline.process(Article(id="t", text=text, published="2024-03-14"))
+    return {e.trigger: (e.date, e.date_precision) for e in events}
+
+
+@pytest.mark.slow
+def test_story_dates_from_the_lead_the_sentence_before_and_the_day_named_for_a_week(pipeline) -> None:
+    got = _story(pipeline, "ADEN, March 14 (Reuters) - Gunmen stormed a hotel in Aden on Wednesday, killing five "
+                           "guards, officials said.\n\nThe assault came a day after government forces shelled rebel "
+                           "positions north of the city.")
+    assert got["shelled"] == ("2024-03-12", "day")
+    # an undated account continuing the dated sentence before it (not the lead's day)
+    got = _story(pipeline, "NAIROBI, March 14 (Reuters) - Thousands of students rallied in Nairobi on Thursday "
+                           "against a new tuition law.\n\nRiot police fired tear gas at protesters near the ministry "
+                           "on Tuesday night. Officers had beaten dozens of students outside the university, "
+                           "witnesses said.")
+    assert got["beaten"] == ("2024-03-12", "day")
+    # "two days later": from the story's preceding dated event
+    got = _story(pipeline, "GOMA, March 14 (Reuters) - Rebels seized the town of Rubaya on Monday after heavy "
+                           "fighting, residents said.\n\nTwo days later, government troops shelled rebel positions "
+                           "outside the town.")
+    assert got["shelled"] == ("2024-03-13", "day")
+    # "earlier this week" holding the one day on which the story dates an expulsion
+    events = pipeline.process(__import__("eventwire.records", fromlist=["Article"]).Article(
+        id="t", published="2024-03-14",
+        text="BAMAKO, March 14 (Reuters) - Mali expelled the French ambassador on Thursday in retaliation for the "
+             "expulsion of Malian diplomats from Paris earlier this week.\n\nFrance expelled four Malian diplomats "
+             "on Monday, accusing them of spying."))
+    assert not [e for e in events if e.event == "SANCTION" and e.date_precision == "week"]
+    assert any(e.event == "SANCTION" and e.date == "2024-03-11" for e in events)
+
+
+@pytest.mark.slow
+def test_parse_slips_do_not_lose_the_main_clause_day(pipeline) -> None:
+    # a clause the parse hung on the dateline's city, a day hung on a thing inside a participle
+    got = _story(pipeline, "KIGALI, March 14 — Rwanda denied on Wednesday that its troops had crossed into eastern "
+                           "Congo, rejecting accusations by the Congolese government.")
+    assert got["rejecting"] == ("2024-03-13", "day")
+    r = _event_date(pipeline.nlp, "A suicide bomber rammed a car packed with explosives into a military checkpoint "
+                                  "near the parliament in Mogadishu on Tuesday, killing at least 14 people.", "killing")
+    assert r.date == "2024-03-12"
+    # but a day inside what the participle tells stays its own
+    r = _event_date(pipeline.nlp, "Troops arrested a man accused of planting a bomb at a market on Friday.",
+                    "arrested")
+    assert r.precision == "unknown"

@@ -173,7 +173,9 @@ def narrated(trigger: Token) -> bool:
     if verb.tag_ in ("VBG", "VBN") and verb.dep_ == "acl" and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         clause = verb.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+        for _ in range(8):
+            if clause.pos_ in ("VERB", "AUX") or clause.head == clause:
+                break
             clause = clause.head
         return clause != verb and clause.pos_ in ("VERB", "AUX") and narrated(clause)
     tags = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

@@ -426,15 +426,17 @@ _ATTACK_VERBS = frozenset({
 def _misattached(span: Span, participle: Token) -> bool:
     """A day hung on a thing inside a participle's phrase ("a car packed with explosives into a checkpoint
     *on Tuesday*"): a thing has no day, so the day is the clause's, not the participle's. Only for a participle
-    without a subject of its own and a day phrase ("on Tuesday") on a plain noun two phrases down."""
+    without a subject of its own and a day phrase ("on Tuesday") on a plain noun in a phrase on the participle
+    itself ("arrested a man accused of planting a bomb at a market on Friday" stays the planting's)."""
     root = span.root
     prep = root.head if root.dep_ == "pobj" else None
     if prep is None or prep.dep_ != "prep" or prep.head.pos_ not in ("NOUN", "PROPN") or participle.dep_ != "acl":
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children) or participle.tag_ != "VBN":
         return False
-    noun = prep.head
-    return noun.head != participle and noun.lemma_.lower() not in _EVENT_NOUNS
+    noun = prep.head        # "checkpoint" in "packed ... [into a checkpoint [on Tuesday]]"
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head == participle \
+        and noun.lemma_.lower() not in _EVENT_NOUNS
 
 
 #: nouns that have a day of their own ("the attack on Tuesday", "talks on Monday")
@@ -480,10 +482,19 @@ _SPEECH_VERBS = frozenset({
 })
 
 
+#: asking, warning and promising: their infinitive is a later act ("urged both sides *to resume talks on Friday*")
+_DIRECTIVE_VERBS = frozenset({
+    "urge", "call", "demand", "ask", "appeal", "request", "press", "plead", "warn", "threaten", "promise",
+    "pledge", "vow", "invite", "order", "instruct", "offer", "propose", "expect", "hope", "plan", "tell",
+    "encourage", "advise", "permit", "allow", "authorise", "authorize", "direct", "summon",
+})
+
+
 def _in_said_content(span: Span, trigger: Token) -> bool:
     """Is the expression inside what a speech act says ("urged both sides *to hold talks on Friday*", "warned
     *that troops would enter the city on Saturday*", "accused rebels *of attacking the town on Tuesday*")?"""
-    if trigger.pos_ not in ("VERB", "AUX") or trigger.lemma_.lower() not in _SPEECH_VERBS:
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ not in ("VERB", "AUX") or lemma not in _SPEECH_VERBS:
         return False
     cur = span.root
     for _ in range(10):
@@ -491,7 +502,9 @@ def _in_said_content(span: Span, trigger: Token) -> bool:
             return False
         if cur.dep_ in ("ccomp", "xcomp", "pcomp", "csubj") and cur.pos_ in ("VERB", "AUX") and (
                 cur.head.i == trigger.i or cur.head.dep_ == "prep" and cur.head.head.i == trigger.i):
-            return True
+            # an infinitive is what is asked or promised ("urged them to resume talks on Friday"); after a
+            # decision the day at the end is usually the decision's ("Parliament voted to impeach him on Tuesday")
+            return cur.dep_ != "xcomp" or lemma in _DIRECTIVE_VERBS
         cur = cur.head
     return False
 
