@@ -295,3 +295,41 @@ def test_a_state_visit_is_hosted_where_it_happens_and_is_one_event(pipeline) -> 
                             "and Modi oversaw the signing of six agreements.", published="2026-10-06")
     visits = [e for e in events if e.event == "CONSULT" and e.modality == "asserted"]
     assert len(visits) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia, which facilitates talks between Bangkok and the rebels, said nothing new.",
+    "More than 7,000 people have been killed since the insurgency flared in 2004.",
+])
+def test_standing_roles_and_running_tolls_are_not_events(pipeline, text: str) -> None:
+    assert not [e for e in code(pipeline, text) if e.modality == "asserted"]
+
+
+def test_campaign_of_attacks_with_a_toll_is_still_an_attack(pipeline) -> None:
+    events = code(pipeline, "U.S. drone attacks have killed at least eight militant leaders since last July.")
+    assert any(e.event == "ASSAULT" and e.modality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Troops freed 11 hostages held by another armed group.", "AID"),
+    ("The rebels freed two hostages on Sunday.", "RETREAT"),
+])
+def test_a_rescue_by_troops_is_aid_a_release_by_captors_a_retreat(pipeline, text: str, etype: str) -> None:
+    assert find(code(pipeline, text), etype)
+
+
+def test_an_announced_deployment_is_not_a_threat(pipeline) -> None:
+    events = code(pipeline, "Cameroon said on Monday it would deploy additional troops along its border to stop "
+                            "fighters crossing.")
+    assert not any(e.event == "THREATEN" for e in events)
+    assert not any(e.modality == "asserted" for e in events)
+
+
+def test_accounts_of_one_attack_with_drones_and_explosives_are_one_event() -> None:
+    a = _ev("ASSAULT", ["NGA"], ["NGA"], 0)
+    a.mode = "drone"
+    b = _ev("ASSAULT", ["NGA"], ["NGA"], 50)
+    b.mode, b.date, b.date_precision = "explosives", "2026-11-20", "unknown"
+    c = _ev("ASSAULT", ["NGA"], ["NGA"], 90)
+    c.mode, c.date, c.date_precision = "abduct", "2026-11-20", "unknown"
+    assert len(dedupe([a, b, c])) == 2

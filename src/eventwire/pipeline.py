@@ -310,8 +310,9 @@ def _richness(ev: Event) -> tuple[int, int, int, int, int]:
 def _same_event(small: Event, big: Event) -> bool:
     """Whether ``small`` reports the same event as ``big`` with at most as much information.
 
-    Same type and modality; the date is the same or ``small`` has none of its own; the parties of ``small``
-    are among those of ``big`` (reciprocal order ignored). A headline only needs compatible actors: headline
+    Same type and modality, modes of one family (one account says drones, another explosives dropped from
+    them); the date is the same or ``small`` has none of its own; the parties of one are among those of the other (reciprocal order
+    ignored). A headline only needs compatible actors: headline
     grammar is too terse for reliable recipients.
     """
     if small.event != big.event or small.modality != big.modality:
@@ -322,7 +323,7 @@ def _same_event(small: Event, big: Event) -> bool:
     sa, sr, ba, br = _codes(small.actor), _codes(small.recipient), _codes(big.actor), _codes(big.recipient)
     if _in_title(small):
         return not sa or not ba or bool(sa & (ba | br))
-    if small.mode and big.mode and small.mode != big.mode:
+    if small.mode and big.mode and MODE_FAMILY.get(small.mode, small.mode) != MODE_FAMILY.get(big.mode, big.mode):
         return False
     if (sa | sr) == (ba | br) and sa != ba:  # the same parties, roles swapped: only reciprocal types
         return small.event in RECIPROCAL
@@ -333,6 +334,9 @@ def _same_event(small: Event, big: Event) -> bool:
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 VISIT_DAYS = 3
+#: modes that different accounts of one attack use interchangeably
+MODE_FAMILY = {"aerial": "remote", "drone": "remote", "explosives": "remote", "heavy-weapons": "remote",
+               "suicide-attack": "remote"}
 
 
 def _days_apart(a: Event, b: Event) -> int:

@@ -669,6 +669,40 @@ MATERIAL_LEMMAS = frozenset({"attack", "bombing", "bomb", "storm", "raid", "stri
                              "abduction", "kidnapping", "shell", "shelling", "arrest", "detain", "detention", "seize",
                              "clash", "fire", "shoot", "ambush", "assault", "airstrike", "protest", "rally",
                              "demonstration", "riot", "march", "execute", "torture", "beat", "loot", "burn"})
+def _described_role(tok: Token) -> bool:
+    """A standing role told in a present-tense relative clause, not an event: "Malaysia, *which facilitates
+    talks* between Bangkok and the rebels", "a group that supplies arms to"."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return verb.pos_ == "VERB" and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+
+
+def _cumulative_toll(tok: Token) -> bool:
+    """A running toll, not an event: "more than 7,000 people have been killed since the insurgency flared"."""
+    if tok.lemma_.lower() not in ("kill", "wound", "injure", "displace", "die") or tok.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return False                            # "Predator attacks have killed eight leaders since July": attacks
+    since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
+        g.lower_ == "since" for g in c.children) for c in tok.children)
+    return since
+
+
+#: heads of rescuers: state forces freeing hostages held by someone else rescue them (PLOVER AID)
+RESCUERS = frozenset({"troop", "soldier", "army", "police", "commando", "military", "marine", "navy",
+                      "policeman", "paratrooper"})
+
+
+def _rescue(c: _Candidate) -> None:
+    """"Troops freed 11 hostages held by an armed group": a rescue (AID), not the captors' release."""
+    if c.event != "RETREAT" or c.mode != "release" or c.is_noun:
+        return
+    if any(a.lemma_.lower() in RESCUERS for a in c.actors):
+        c.event, c.mode, c.cameo = "AID", None, "070"
+
+
 def _plain_response(c: _Candidate) -> bool:
     """"Responded to questions" is no attack; only a vowed response ("would respond firmly": a threat) or a
     response with force ("responded with tear gas") is."""
@@ -881,6 +915,8 @@ def _retype(c: _Candidate) -> None:
             pass                                    # "would hold another rally on Tuesday": a plan, not a threat
         elif c.event in THREAT_TYPES and _past_plan(c.tok):
             pass                                    # "the men were planning attacks": a plot, not a threat made
+        elif c.event == "MOBILIZE":
+            pass                                    # "would deploy more troops on the border": a plan, no threat
         elif c.event in THREAT_TYPES:
             # "said they would boycott", "will impose sanctions": an announced conflictual act is a threat
             mode = _threat_mode(c.event, c.mode)
@@ -1215,8 +1251,10 @@ def _sentence_events(sent: Span, lex: Lexicon,
                     subj, is_patient = subject_of(mover)
                     if not is_patient:
                         c.actors = [a for a in role_heads(subj, an) if all(a.i != r.i for r in c.recips)]
-        if _released_thing(c, an) or _habitual(c.tok) or _natural_warning(c) or _plain_response(c):
+        if _released_thing(c, an) or _habitual(c.tok) or _natural_warning(c) or _plain_response(c) \
+                or _described_role(c.tok) or _cumulative_toll(c.tok):
             continue
+        _rescue(c)
         _seized_people(c, an)
         if c.event == "ASSAULT" and c.mode is None:
             c.mode = assault_mode(c.tok, sent)
