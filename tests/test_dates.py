@@ -482,3 +482,14 @@ def test_parse_slips_do_not_lose_the_main_clause_day(pipeline) -> None:
     r = _event_date(pipeline.nlp, "Troops arrested a man accused of planting a bomb at a market on Friday.",
                     "arrested")
     assert r.precision == "unknown"
+
+
+def test_the_datelines_filing_date_and_a_bare_overnight_are_not_the_events_day(pipeline) -> None:
+    from eventwire.records import Article
+
+    events = pipeline.process(Article.make(
+        "MAIDUGURI, Nigeria, Sept 7 (Reuters) - Insurgents attacked a military base in Borno state with drones "
+        "and gunfire overnight on Saturday, killing at least nine soldiers, military sources said.",
+        id="t", published="2026-09-07"))
+    attacks = [e for e in events if e.event == "ASSAULT" and e.modality == "asserted"]
+    assert len(attacks) == 1 and attacks[0].date == "2026-09-05"

@@ -549,6 +549,15 @@ def _in_sequence_clause(trigger: Token, span: Span) -> bool:
     return False
 
 
+_AFTER_DATELINE_DATE = re.compile(r"\s*(\([^)]{1,30}\)\s*)?[-\u2014\u2013]+\s")
+
+
+def _dateline_date(text: str, c: "_Cand") -> bool:
+    """Is the expression the filing date of a wire dateline ("MAIDUGURI, Nigeria, Sept 7 (Reuters) - ...")?
+    That is when the story was filed, not when anything in it happened."""
+    return c.start < 60 and bool(_AFTER_DATELINE_DATE.match(text, c.end)) and "," in text[: c.start]
+
+
 def resolve_event_date(sent: Span, trigger: Token | None, published: date | None) -> DateResult:
     """The event's date from its own sentence; falls back to the publication date with precision 'unknown'.
 
@@ -563,7 +572,10 @@ def resolve_event_date(sent: Span, trigger: Token | None, published: date | None
     Undated present progressive ("is sending troops") is dated to the publication day (precision ``day``);
     anything else undated falls back to the publication date with precision ``unknown`` and no text."""
     tense = tense_of(trigger)
-    cands = _candidates(sent, published, tense)
+    cands = [c for c in _candidates(sent, published, tense) if not _dateline_date(sent.text, c)]
+    # "overnight on Saturday", "overnight Saturday": the day named says which night
+    cands = [c for c in cands if not (c.text.lower() == "overnight" and any(
+        0 <= o.start - c.end <= 4 for o in cands if o is not c))]
     rel = _sequence_relation(trigger) if trigger is not None else None
     if rel is not None:
         gov, lo, hi, shift = rel
