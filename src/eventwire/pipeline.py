@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extract import Mention, find_events
+from eventwire.extract.events import AGREE_CAMEO
+from eventwire.ground.actor_kb import NON_STATE_CODES
 from eventwire.ground.actors import ActorCoder, ArticleActors
 from eventwire.ground.dates import DateResult, in_sequence_phrase, resolve_event_date, settle_story_dates
 from eventwire.ground.places import ArticlePlaces, Geocoder
@@ -92,15 +94,16 @@ class Pipeline:
         if places.dateline_place is not None:
             actors.note_dateline(places.dateline_place.country_code)
         dates = [resolve_event_date(m.sent, m.trigger, published) for m in mentions]
-        lead = lead_date(mentions, dates, published, offset)
+        narrative = [narrated(m.trigger) for m in mentions]
+        lead = lead_date(mentions, dates, published, offset, narrative)
         events = [self.to_event(m, article, offset, actors, places, published, when)
                   for m, when in zip(mentions, dates)]
         implied_recipients(events)
-        narrative = {id(ev) for ev, m in zip(events, mentions) if narrated(m.trigger)}
+        told = {id(ev) for ev, past in zip(events, narrative) if past}
         out = dedupe(events)
         if lead is not None:
             for ev in out:
-                if ev.date_precision == "unknown" and id(ev) in narrative:
+                if ev.date_precision == "unknown" and id(ev) in told:
                     # a past-tense account with no date of its own continues the story's lead ("Protesters had
                     # tried to block the avenue"): it happened when the lead's event did
                     ev.date, ev.date_precision, ev.date_text = lead.date, lead.precision, lead.text
@@ -125,8 +128,8 @@ class Pipeline:
                 and when.date > published.isoformat():
             # dated after publication ("when they meet in Washington next week"): planned, not done. The
             # manual's rules: planned cooperation is AGREE, a planned retreat CONCEDE; anything else is future
-            if event in FUTURE_AS_AGREE:
-                event, mode, cameo0 = "AGREE", None, FUTURE_AS_AGREE[event]
+            if event in AGREE_CAMEO:            # with CAMEO's "express intent" codes
+                event, mode, cameo0 = "AGREE", None, AGREE_CAMEO[event]
             elif event == "RETREAT":
                 event, mode, cameo0 = "CONCEDE", None, None
             elif event in ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"):
@@ -186,7 +189,7 @@ def narrated(trigger: Token) -> bool:
 
 
 def lead_date(mentions: list[Mention], dates: list[DateResult], published: date | None,
-              offset: int) -> DateResult | None:
+              offset: int, narrative: list[bool]) -> DateResult | None:
     """The date of the story's lead: the first body event dated to a day on or within a week before
     publication. Undated past-tense accounts later in the story inherit it.
 
@@ -206,15 +209,12 @@ def lead_date(mentions: list[Mention], dates: list[DateResult], published: date 
         if 0 <= days <= 7:
             lead = d
         break
-    settle_story_dates(mentions, dates, published, lead, [narrated(m.trigger) for m in mentions])
+    settle_story_dates(mentions, dates, published, lead, narrative)
     return lead
 
 
-#: cooperation dated after publication is a promise of it (PLOVER AGREE), with CAMEO's "express intent" codes
-FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
 #: types whose target goes unsaid when the story is about two sides ("France warned it would respond firmly")
 IMPLIED_TARGET = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "SANCTION", "CONCEDE", "AGREE"})
-NON_STATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "MNC"})
 
 
 def article_dyad(events: list[Event]) -> tuple[str, str] | None:
@@ -231,6 +231,11 @@ def article_dyad(events: list[Event]) -> tuple[str, str] | None:
     return ranked[0][0], ranked[1][0]
 
 
+def _government_of(code: str) -> Entity:
+    """An implied party: a state's government, named by no words of the sentence (empty ``text``)."""
+    return Entity(text="", name="government", code=code, sector="GOV")
+
+
 def implied_recipients(events: list[Event]) -> None:
     """In a story about two sides, a one-sided act of one side with no target named ("warned that France
     would respond firmly", "rejected the demands") is aimed at the other side. The recipient is marked by an
@@ -238,15 +243,15 @@ def implied_recipients(events: list[Event]) -> None:
     for ev in events:
         codes = {e.code for e in ev.actor}
         if ev.event in ("COERCE", "ASSAULT") and ev.recipient and len(codes) == 1 and None not in codes and all(
-                e.code is None and (e.name or e.text).lower().split()[-1:] in (["power"], ["control"])
+                e.code is None and (e.name or e.text).lower().rsplit(" ", 1)[-1] in ("power", "control")
                 for e in ev.recipient):
             # "the military seized power": a coup is against the state's own government
-            ev.recipient = [Entity(text="", name="government", code=next(iter(codes)), sector="GOV")]
+            ev.recipient = [_government_of(next(iter(codes)))]
             continue
         # protesters with no stated target: by convention their own government ("rallying against a new law")
         if ev.event == "PROTEST" and not ev.recipient and len(codes) == 1 and None not in codes \
                 and not codes & NON_STATE_CODES and all(e.sector not in ("GOV", "MIL", "COP") for e in ev.actor):
-            ev.recipient = [Entity(text="", name="government", code=next(iter(codes)), sector="GOV")]
+            ev.recipient = [_government_of(next(iter(codes)))]
     dyad = article_dyad(events)
     if dyad is None:
         return

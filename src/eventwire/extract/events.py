@@ -648,7 +648,7 @@ def _released_thing(c: _Candidate, lex: Lexicon) -> bool:
         return False
     tok = c.tok
     if c.is_noun:
-        things = [o for o in prep_objects(tok, ("of",))]
+        things = prep_objects(tok, ("of",))
     else:
         things = [ch for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass")]
         if not things and tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -685,9 +685,8 @@ def _cumulative_toll(tok: Token) -> bool:
         return False
     if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
         return False                            # "Predator attacks have killed eight leaders since July": attacks
-    since = any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
+    return any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
         g.lower_ == "since" for g in c.children) for c in tok.children)
-    return since
 
 
 #: heads of rescuers: state forces freeing hostages held by someone else rescue them (PLOVER AID)
